@@ -1,0 +1,9 @@
+namespace Inbox.Core.Channels;
+
+/// <summary>The messaging platforms a clinic can connect.</summary>
+public enum ChannelKind
+{
+    WhatsApp,
+    Messenger,
+    Line,
+}

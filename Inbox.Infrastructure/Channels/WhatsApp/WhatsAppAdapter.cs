@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Inbox.Core.Channels;
+using Inbox.Infrastructure.Channels.Common;
+using Inbox.Infrastructure.Channels.WhatsApp.Payloads;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Inbox.Infrastructure.Channels.WhatsApp;
+
+/// <summary>WhatsApp Cloud API: Meta-signed webhooks in, Graph API `/{phone-number-id}/messages` out.</summary>
+internal sealed class WhatsAppAdapter(HttpClient http, IOptionsMonitor<WhatsAppOptions> options, ILogger<WhatsAppAdapter> logger) : IChannelAdapter
+{
+    private WhatsAppOptions Options => options.CurrentValue;
+
+    public ChannelKind Channel => ChannelKind.WhatsApp;
+
+    public ChannelCapabilities Capabilities => ChannelCapabilities.WhatsApp;
+
+    public string SignatureHeader => "X-Hub-Signature-256";
+
+    public bool IsSignatureValid(ReadOnlySpan<byte> body, string? signature) => MetaSignature.IsValid(body, signature, Options.AppSecret);
+
+    public string? AnswerHandshake(string? mode, string? verifyToken, string? challenge) =>
+        MetaHandshake.Answer(mode, verifyToken, challenge, Options.VerifyToken);
+
+    public WebhookInspection Inspect(ReadOnlySpan<byte> body)
+    {
+        var hook = WhatsAppWebhookReader.Deserialize(body);
+        if (hook is null) return WebhookInspection.Malformed;
+        return WhatsAppWebhookReader.ValuesFor(hook, Options.PhoneNumberId).Any() ? WebhookInspection.Accept : WebhookInspection.UnknownAccount;
+    }
+
+    public IReadOnlyList<InboundEvent> Parse(ReadOnlySpan<byte> body) =>
+        WhatsAppWebhookReader.Deserialize(body) is { } hook ? WhatsAppWebhookReader.Read(hook, Options.PhoneNumberId) : [];
+
+    public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
+    {
+        var o = Options;
+        var url = $"{o.GraphApiBaseUrl.TrimEnd('/')}/{o.ApiVersion}/{message.AccountId}/messages";
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(WhatsAppRequests.Text(message)) };
+        request.Headers.Authorization = new("Bearer", o.AccessToken);
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken);
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            if (response.IsSuccessStatusCode)
+            {
+                var sent = JsonSerializer.Deserialize(body, WhatsAppJson.Default.WhatsAppSendResponse);
+                return sent?.Messages?.FirstOrDefault()?.Id is { } wamid
+                    ? SendResult.Sent(wamid)
+                    : SendResult.Transient(null, "WhatsApp accepted the request but returned no message id.");
+            }
+            return Failure(response, body);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("WhatsApp send failed: {Error}", ex.GetType().Name);
+            return SendResult.Transient(null, "WhatsApp could not be reached; the message will be retried.");
+        }
+    }
+
+    private SendResult Failure(HttpResponseMessage response, byte[] body)
+    {
+        var retryAfter = response.Headers.RetryAfter?.Delta;
+        WhatsAppGraphError? error = null;
+        try { error = JsonSerializer.Deserialize(body, WhatsAppJson.Default.WhatsAppErrorResponse)?.Error; }
+        catch (JsonException) { }
+        logger.LogWarning("WhatsApp send refused: HTTP {Status}, code {Code}", (int)response.StatusCode, error?.Code);
+
+        var status = (int)response.StatusCode;
+        // 5xx, 429 and 408 are the platform's trouble, whatever code it names: try again later.
+        var transient = status >= 500 || response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout;
+        if (error is { Code: not 0 })
+        {
+            var mapped = WhatsAppErrors.ToResult(error.Code, error.ErrorData?.Details ?? error.Message, retryAfter);
+            return transient ? mapped with { FailureKind = SendFailureKind.Transient } : mapped;
+        }
+        return transient
+            ? SendResult.Transient(status.ToString(), $"WhatsApp answered {status}; the message will be retried.", retryAfter)
+            : SendResult.Permanent(status.ToString(), $"WhatsApp refused the message (HTTP {status}).");
+    }
+}

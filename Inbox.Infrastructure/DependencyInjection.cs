@@ -1,0 +1,43 @@
+using FluentValidation;
+using Inbox.Core.Channels;
+using Inbox.Core.Conversations;
+using Inbox.Infrastructure.Channels;
+using Inbox.Infrastructure.Channels.WhatsApp;
+using Inbox.Infrastructure.Jobs;
+using Inbox.Infrastructure.Messaging;
+using Inbox.Infrastructure.Persistence;
+using Inbox.Infrastructure.Persistence.Queries;
+using Inbox.Infrastructure.Webhooks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inbox.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>Database, channel adapters, and the background jobs that move messages in and out.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddPersistence(configuration, contentRoot);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddSingleton(TimeProvider.System);
+        services.AddValidatorsFromAssemblyContaining<ReplyDraftValidator>(includeInternalTypes: true);
+
+        // Channels: one line per platform.
+        services.AddWhatsApp();
+        services.AddSingleton<IChannelAdapters, ChannelAdapters>();
+
+        services.AddScoped<IConversationQueries, ConversationQueries>();
+        services.AddScoped<IReplySender, ReplySender>();
+
+        services.AddSingleton<InboundWork>();
+        services.AddSingleton<OutboundWork>();
+        services.AddSingleton<GroupCommitRawEventStore>();
+        services.AddSingleton<IRawEventStore>(sp => sp.GetRequiredService<GroupCommitRawEventStore>());
+        services.AddHostedService(sp => sp.GetRequiredService<GroupCommitRawEventStore>());
+        services.AddHostedService<InboundProcessor>();
+        services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.Section);
+        services.AddHostedService<OutboundDispatcher>();
+        return services;
+    }
+}

@@ -1,0 +1,95 @@
+using Inbox.Core.Channels;
+using Inbox.Core.Contacts;
+using Inbox.Core.Conversations;
+using Inbox.Core.Realtime;
+using Inbox.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Inbox.Infrastructure.Jobs;
+
+/// <summary>
+/// Sends queued messages through their channel adapter. The queue is the Messages table itself
+/// (status queued, with a next attempt time), so a restart or a platform outage loses nothing:
+/// failures that may pass are retried with exponential backoff, for as long as it takes.
+/// </summary>
+internal sealed class OutboundDispatcher(
+    IServiceScopeFactory scopes,
+    IChannelAdapters adapters,
+    IInboxNotifier notifier,
+    OutboundWork work,
+    TimeProvider clock,
+    IOptions<OutboundOptions> options,
+    ILogger<OutboundDispatcher> logger) : BackgroundService
+{
+    private const int BatchSize = 20;
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var sent = 0;
+            try { sent = await DispatchDueAsync(stoppingToken); }
+            catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogError(ex, "Outbound dispatch failed; retrying"); }
+            if (sent < BatchSize) await work.WaitAsync(IdlePoll, stoppingToken);
+        }
+    }
+
+    public async Task<int> DispatchDueAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<InboxDbContext>();
+        var now = clock.GetUtcNow();
+        var due = await db.Messages
+            .Where(m => m.NextAttemptAt != null && m.NextAttemptAt <= now && m.Status == DeliveryStatus.Queued)
+            .OrderBy(m => m.NextAttemptAt).Take(BatchSize).ToListAsync(ct);
+        if (due.Count == 0) return 0;
+
+        var identityIds = due.Select(m => m.ChannelIdentityId).Distinct().ToList();
+        var identities = await db.ChannelIdentities.Where(i => identityIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        foreach (var message in due)
+        {
+            var identity = identities[message.ChannelIdentityId!.Value];
+            await SendOneAsync(message, identity, ct);
+            // Saved one at a time: a message the platform accepted is never sent again after a crash mid-batch.
+            await db.SaveChangesAsync(ct);
+            await notifier.PublishAsync([new InboxChange(InboxChangeKind.MessageUpdated, message.ConversationId, message.Id)], ct);
+        }
+        return due.Count;
+    }
+
+    private async Task SendOneAsync(Message message, ChannelIdentity identity, CancellationToken ct)
+    {
+        var outbound = new OutboundMessage(message.Id, message.AccountId, new OutboundRecipient(identity.ExternalId, identity.Phone), message.Text ?? "");
+        var result = await adapters.Get(message.Channel).SendAsync(outbound, ct);
+        var now = clock.GetUtcNow();
+        if (result.Succeeded)
+        {
+            message.MarkSent(result.ProviderMessageId!, now);
+        }
+        else if (result.FailureKind == SendFailureKind.Transient)
+        {
+            var delay = result.RetryAfter ?? Backoff(message.SendAttempts);
+            message.ScheduleRetry(result.ErrorCode, result.ErrorReason ?? "Temporary failure.", now + delay);
+            logger.LogWarning("Message {MessageId} not sent (attempt {Attempt}, code {Code}); retrying in {Delay}", message.Id, message.SendAttempts, result.ErrorCode, delay);
+        }
+        else
+        {
+            message.MarkFailed(result.ErrorCode, result.ErrorReason ?? "The platform refused the message.", now);
+            logger.LogWarning("Message {MessageId} failed for good (code {Code})", message.Id, result.ErrorCode);
+        }
+    }
+
+    private TimeSpan Backoff(int attemptsSoFar)
+    {
+        var o = options.Value;
+        var exponential = o.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attemptsSoFar, 20));
+        // Jitter keeps many queued messages from hammering a recovering platform at the same instant.
+        var jittered = exponential * (0.8 + Random.Shared.NextDouble() * 0.4);
+        return TimeSpan.FromMilliseconds(Math.Min(jittered, o.RetryMaxDelay.TotalMilliseconds));
+    }
+}

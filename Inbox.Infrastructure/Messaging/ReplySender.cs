@@ -1,0 +1,68 @@
+using FluentValidation;
+using Inbox.Core.Channels;
+using Inbox.Core.Conversations;
+using Inbox.Core.Realtime;
+using Inbox.Infrastructure.Jobs;
+using Inbox.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inbox.Infrastructure.Messaging;
+
+/// <summary>Queues a staff reply in the durable outbound queue, on the channel the patient can be reached on.</summary>
+internal sealed class ReplySender(
+    InboxDbContext db,
+    IValidator<ReplyDraft> validator,
+    IInboxNotifier notifier,
+    OutboundWork work,
+    TimeProvider clock) : IReplySender
+{
+    public async Task<ReplyResult> QueueAsync(Guid conversationId, string? text, ChannelKind? channel, MessageAuthor author, CancellationToken ct)
+    {
+        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == conversationId, ct);
+        if (conversation is null) return new ReplyResult(ReplyOutcome.NotFound);
+
+        var target = channel ?? conversation.LastInboundChannel;
+        if (target is null)
+            return new ReplyResult(ReplyOutcome.Invalid, Errors: Error("channel", "The patient has not written on any channel yet."));
+
+        var validation = await validator.ValidateAsync(new ReplyDraft(text, target.Value), ct);
+        if (!validation.IsValid)
+            return new ReplyResult(ReplyOutcome.Invalid, Errors: validation.ToDictionary().AsReadOnly());
+
+        // Answer the identity (and account) the patient last wrote from on that channel.
+        var lastInbound = await db.Messages
+            .Where(m => m.ConversationId == conversationId && m.Direction == MessageDirection.In && m.Channel == target)
+            .OrderByDescending(m => m.CreatedAt)
+            .Select(m => new { m.ChannelIdentityId, m.AccountId, m.CreatedAt })
+            .FirstOrDefaultAsync(ct);
+        if (lastInbound?.ChannelIdentityId is null)
+            return new ReplyResult(ReplyOutcome.Invalid, Errors: Error("channel", $"The patient has not written on {ChannelNames.Display(target.Value)} in this conversation."));
+
+        var now = clock.GetUtcNow();
+        if (!MessagingWindow.IsOpen(target.Value, lastInbound.CreatedAt, now))
+            return new ReplyResult(ReplyOutcome.WindowClosed, Detail:
+                $"The {ChannelNames.Display(target.Value)} window closed {MessagingWindow.ClosesAt(target.Value, lastInbound.CreatedAt):u}: free-form replies are allowed only within 24 hours of the patient's last message. Send an approved template instead.");
+
+        var message = Message.QueueOutbound(conversationId, lastInbound.ChannelIdentityId.Value, target.Value, lastInbound.AccountId, text!.Trim(), author, now);
+        db.Messages.Add(message);
+        conversation.RecordOutbound(message);
+        conversation.MarkRead();
+        await db.SaveChangesAsync(ct);
+        work.Pulse();
+        await notifier.PublishAsync([new InboxChange(InboxChangeKind.MessageAdded, conversationId, message.Id)], ct);
+        return new ReplyResult(ReplyOutcome.Queued, message.Id);
+    }
+
+    public async Task<bool> RetryAsync(Guid messageId, CancellationToken ct)
+    {
+        var message = await db.Messages.FirstOrDefaultAsync(m => m.Id == messageId, ct);
+        if (message is not { Direction: MessageDirection.Out, Status: DeliveryStatus.Failed }) return false;
+        message.Requeue(clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        work.Pulse();
+        await notifier.PublishAsync([new InboxChange(InboxChangeKind.MessageUpdated, message.ConversationId, message.Id)], ct);
+        return true;
+    }
+
+    private static Dictionary<string, string[]> Error(string field, string message) => new() { [field] = [message] };
+}

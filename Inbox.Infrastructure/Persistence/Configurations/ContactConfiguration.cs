@@ -1,0 +1,23 @@
+using Inbox.Core.Contacts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Inbox.Infrastructure.Persistence.Configurations;
+
+internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
+{
+    public void Configure(EntityTypeBuilder<Contact> builder)
+    {
+        builder.Property(c => c.Name).HasMaxLength(200).IsRequired();
+        builder.Property(c => c.Phone).HasMaxLength(16);
+        builder.Property(c => c.Email).HasMaxLength(254);
+        builder.HasMany(c => c.Identities).WithOne().HasForeignKey(i => i.ContactId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.Identities).HasField("_identities");
+        builder.Ignore(c => c.DomainEvents);
+
+        builder.HasIndex(c => c.Phone);
+        builder.HasIndex(c => c.Name);
+        // Keyset paging of the contacts list.
+        builder.HasIndex(c => new { c.CreatedAt, c.Id });
+    }
+}

@@ -1,0 +1,27 @@
+using Inbox.Core.Contacts;
+using Inbox.Core.Conversations;
+using Inbox.Infrastructure.Webhooks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inbox.Infrastructure.Persistence;
+
+/// <summary>
+/// The model, shared by both providers. Each provider has its own sealed subclass and its own
+/// migration set (Migrations/Sqlite, Migrations/SqlServer), as EF documents for multi-provider apps.
+/// </summary>
+public abstract class InboxDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<ChannelIdentity> ChannelIdentities => Set<ChannelIdentity>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<RawWebhookEvent> RawWebhookEvents => Set<RawWebhookEvent>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(InboxDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(24);
+    }
+}

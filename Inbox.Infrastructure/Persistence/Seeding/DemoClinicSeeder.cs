@@ -1,0 +1,81 @@
+using Inbox.Core.Channels;
+using Inbox.Core.Contacts;
+using Inbox.Core.Conversations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Inbox.Infrastructure.Persistence.Seeding;
+
+/// <summary>A small demo clinic for Development: a few patients writing on several channels. Runs once, on an empty database.</summary>
+public static class DemoClinicSeeder
+{
+    private sealed record Line(bool FromPatient, string Text, int MinutesAgo);
+
+    private sealed record Patient(string Name, string Phone, ChannelKind Channel, string ExternalId, Line[] Lines);
+
+    private static readonly Patient[] Patients =
+    [
+        new("Anna Müller", "+4915550100001", ChannelKind.WhatsApp, "15550100001",
+            [new(true, "Hello, can I move my check-up to Thursday?", 42), new(false, "Of course, Anna. Would 10:30 suit you?", 38), new(true, "Yes, 10:30 is perfect. Thank you!", 2)]),
+        new("Chen Wei", "+85255500102", ChannelKind.Line, "U4af4980629a0c7c1d9b0e1a3e5d6f7a8",
+            [new(true, "Is my blood test report ready?", 5)]),
+        new("Maria Santos", "+5511955500103", ChannelKind.Messenger, "6453728190012345",
+            [new(true, "Do you accept Bradesco Saúde insurance?", 180), new(false, "Yes, we do. Please bring your card to the appointment.", 170)]),
+        new("Siti Rahmah", "+60125550104", ChannelKind.WhatsApp, "60125550104",
+            [new(true, "What time do you open on Saturday?", 60 * 26)]),
+        new("Budi Santoso", "+62815550105", ChannelKind.WhatsApp, "62815550105",
+            [new(true, "I need to renew my prescription for blood pressure tablets.", 15), new(true, "Can the doctor call me?", 14)]),
+    ];
+
+    public static async Task SeedAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<InboxDbContext>();
+        if (await db.Contacts.AnyAsync(ct)) return;
+        var config = scope.ServiceProvider.GetRequiredService<IConfiguration>();
+        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var now = clock.GetUtcNow();
+
+        foreach (var p in Patients)
+        {
+            var account = AccountFor(p.Channel, config);
+            var first = now.AddMinutes(-p.Lines.Max(l => l.MinutesAgo));
+            var contact = new Contact(p.Name, PhoneNumber.Parse(p.Phone), first);
+            var identity = contact.AddIdentity(p.Channel, account, p.ExternalId, p.Name, p.Channel == ChannelKind.WhatsApp ? p.ExternalId : null);
+            var conversation = new Conversation(contact.Id, first);
+            db.AddRange(contact, conversation);
+            var n = 0;
+            foreach (var line in p.Lines)
+            {
+                var at = now.AddMinutes(-line.MinutesAgo);
+                Message message;
+                if (line.FromPatient)
+                {
+                    var inbound = new InboundMessage(p.Channel, account, at, new InboundSender(p.ExternalId, p.Name, identity.Phone), $"demo-{p.ExternalId}-{n++}", MessageType.Text, line.Text);
+                    message = Message.Inbound(conversation.Id, identity.Id, inbound);
+                    conversation.RecordInbound(message);
+                }
+                else
+                {
+                    message = Message.QueueOutbound(conversation.Id, identity.Id, p.Channel, account, line.Text, MessageAuthor.Agent("demo", "Front desk"), at);
+                    message.MarkSent($"demo-out-{p.ExternalId}-{n++}", at);
+                    message.ApplyReceipt(DeliveryStatus.Read, at.AddMinutes(1));
+                    conversation.RecordOutbound(message);
+                }
+                db.Messages.Add(message);
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoClinicSeeder))
+            .LogInformation("Seeded the demo clinic: {Count} patients", Patients.Length);
+    }
+
+    private static string AccountFor(ChannelKind channel, IConfiguration config) => channel switch
+    {
+        ChannelKind.WhatsApp => config["Channels:WhatsApp:PhoneNumberId"] ?? "demo-whatsapp",
+        ChannelKind.Messenger => config["Channels:Messenger:PageId"] ?? "demo-page",
+        _ => config["Channels:Line:ChannelId"] ?? "demo-line",
+    };
+}

@@ -1,0 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Inbox.Infrastructure.Persistence;
+
+public sealed class SqlServerInboxDbContext(DbContextOptions<SqlServerInboxDbContext> options) : InboxDbContext(options);

@@ -1,0 +1,88 @@
+using Inbox.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inbox.Tests.Support;
+
+/// <summary>
+/// The real app on a real SQLite file (real migrations, WAL) in a temp folder, with test settings:
+/// fake but clearly-test secrets, no demo seed, and platform base URLs pointing at local fakes.
+/// Call <see cref="StartKestrel"/> for a real port (browser tests); otherwise use the in-memory test server.
+/// </summary>
+public class InboxWebApplicationFactory : WebApplicationFactory<Program>
+{
+    public const string WhatsAppAppSecret = "fake-app-secret-for-tests-only";
+    public const string WhatsAppVerifyToken = "test-verify-token";
+    public const string WhatsAppPhoneNumberId = "109283746501928";
+    public const string ApiKey = "test-api-key-NOT-A-SECRET";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "inbox-tests", Guid.NewGuid().ToString("N"));
+    private readonly Dictionary<string, string?> _settings;
+    private bool _kestrel;
+
+    public InboxWebApplicationFactory(IDictionary<string, string?>? settings = null)
+    {
+        Directory.CreateDirectory(_folder);
+        DatabasePath = Path.Combine(_folder, "inbox.db");
+        _settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:Inbox"] = $"Data Source={DatabasePath}",
+            ["Demo:Seed"] = "false",
+            ["Api:DevelopmentKey"] = ApiKey,
+            ["Channels:WhatsApp:AppSecret"] = WhatsAppAppSecret,
+            ["Channels:WhatsApp:VerifyToken"] = WhatsAppVerifyToken,
+            ["Channels:WhatsApp:PhoneNumberId"] = WhatsAppPhoneNumberId,
+            ["Channels:WhatsApp:AccessToken"] = "test-token",
+            // Nothing may call the real platforms from a test: an unconfigured fake fails fast.
+            ["Channels:WhatsApp:GraphApiBaseUrl"] = "http://127.0.0.1:9",
+            ["Outbound:RetryBaseDelay"] = "00:00:00.200",
+            ["Outbound:RetryMaxDelay"] = "00:00:02",
+        };
+        if (settings is not null)
+            foreach (var (key, value) in settings) _settings[key] = value;
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>The app's base address once <see cref="StartKestrel"/> has run.</summary>
+    public Uri? ServerAddress { get; private set; }
+
+    /// <summary>Serves the app on a real loopback port (for browsers and SignalR clients).</summary>
+    public InboxWebApplicationFactory StartKestrel()
+    {
+        _kestrel = true;
+        UseKestrel(0);
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        ServerAddress = new Uri(address.Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1"));
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
+        if (_kestrel) builder.UseUrls("http://127.0.0.1:0");
+    }
+
+    /// <summary>A fresh DbContext on the test database, for arranging and asserting.</summary>
+    public InboxDbContext CreateDbContext()
+    {
+        var scope = Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<InboxDbContext>();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing) return;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,24 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Inbox.Tests.Support;
+
+/// <summary>Posts webhook bodies signed the way each platform signs them.</summary>
+public static class SignedWebhooks
+{
+    public static string MetaSignature(byte[] body, string secret = InboxWebApplicationFactory.WhatsAppAppSecret) =>
+        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+
+    public static Task<HttpResponseMessage> PostWhatsAppAsync(this HttpClient client, byte[] body, string? signature = null)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/whatsapp") { Content = content };
+        request.Headers.TryAddWithoutValidation("X-Hub-Signature-256", signature ?? MetaSignature(body));
+        return client.SendAsync(request);
+    }
+
+    public static Task<HttpResponseMessage> PostWhatsAppAsync(this HttpClient client, string json, string? signature = null) =>
+        client.PostWhatsAppAsync(Encoding.UTF8.GetBytes(json), signature);
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+
+namespace Inbox.Tests.Support;
+
+/// <summary>Builds Cloud API webhook bodies in the documented shape, with the values a test needs.</summary>
+public static class WhatsAppPayloads
+{
+    public static string Text(string waId, string name, string body, string? wamid = null, DateTimeOffset? at = null, string phoneNumberId = InboxWebApplicationFactory.WhatsAppPhoneNumberId) =>
+        Envelope(phoneNumberId, new
+        {
+            contacts = new[] { new { profile = new { name }, wa_id = waId } },
+            messages = new[] { new { from = waId, id = wamid ?? NewWamid(), timestamp = Unix(at), type = "text", text = new { body } } },
+        });
+
+    public static string Status(string wamid, string status, string recipient, DateTimeOffset? at = null, int? errorCode = null) =>
+        Envelope(InboxWebApplicationFactory.WhatsAppPhoneNumberId, new
+        {
+            statuses = new[]
+            {
+                new
+                {
+                    id = wamid, status, timestamp = Unix(at), recipient_id = recipient,
+                    errors = errorCode is { } code ? new[] { new { code, title = "Error" } } : null,
+                },
+            },
+        });
+
+    public static string NewWamid() => "wamid." + Convert.ToBase64String(Guid.NewGuid().ToByteArray());
+
+    private static string Unix(DateTimeOffset? at) => (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString();
+
+    private static string Envelope(string phoneNumberId, object value)
+    {
+        var json = JsonSerializer.SerializeToElement(value);
+        var merged = new Dictionary<string, object?> { ["messaging_product"] = "whatsapp", ["metadata"] = new { display_phone_number = "15550101234", phone_number_id = phoneNumberId } };
+        foreach (var p in json.EnumerateObject()) merged[p.Name] = p.Value;
+        return JsonSerializer.Serialize(new
+        {
+            @object = "whatsapp_business_account",
+            entry = new[] { new { id = "104982735612490", changes = new[] { new { field = "messages", value = merged } } } },
+        });
+    }
+}

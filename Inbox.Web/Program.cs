@@ -1,0 +1,22 @@
+using Inbox.Infrastructure;
+using Inbox.Web;
+using Inbox.Web.Configuration;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddRepositoryDevelopmentSettings();
+
+builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddWeb(builder.Configuration, builder.Environment);
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();
+
+app.UseWebPipeline();
+app.MapInboxEndpoints();
+
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

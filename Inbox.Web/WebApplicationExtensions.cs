@@ -1,0 +1,47 @@
+using Inbox.Infrastructure.Persistence;
+using Inbox.Infrastructure.Persistence.Seeding;
+using Inbox.Web.Components;
+using Inbox.Web.Endpoints;
+using Inbox.Web.Endpoints.Api;
+using Inbox.Web.Realtime;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace Inbox.Web;
+
+internal static class WebApplicationExtensions
+{
+    /// <summary>Migrates the database; in Development also seeds the demo clinic.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await DatabaseInitializer.MigrateAsync(app.Services);
+        if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", false))
+            await DemoClinicSeeder.SeedAsync(app.Services);
+    }
+
+    public static WebApplication UseWebPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapInboxEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapWebhooks();
+        app.MapApiV1();
+        app.MapHub<InboxHub>(InboxHub.Route);
+        app.MapDevelopmentTools();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
