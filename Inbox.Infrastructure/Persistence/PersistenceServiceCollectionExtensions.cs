@@ -10,18 +10,18 @@ internal static class PersistenceServiceCollectionExtensions
     public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = configuration.GetConnectionString("Inbox");
-
+        // The connection string is read when the first context is built, so hosts that add configuration late still win.
         if (options.Provider == DatabaseProvider.SqlServer)
         {
-            if (string.IsNullOrWhiteSpace(connectionString))
-                throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Inbox is empty.");
-            services.AddDbContext<InboxDbContext, SqlServerInboxDbContext>(o => o.UseSqlServer(connectionString));
+            services.AddDbContext<InboxDbContext, SqlServerInboxDbContext>((sp, o) => o.UseSqlServer(
+                sp.GetRequiredService<IConfiguration>().GetConnectionString("Inbox") is { Length: > 0 } sql
+                    ? sql
+                    : throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Inbox is empty.")));
         }
         else
         {
-            var sqlite = ResolveSqlite(connectionString, contentRoot);
-            services.AddDbContext<InboxDbContext, SqliteInboxDbContext>(o => o.UseSqlite(sqlite));
+            services.AddSingleton(sp => new SqliteConnectionString(ResolveSqlite(sp.GetRequiredService<IConfiguration>().GetConnectionString("Inbox"), contentRoot)));
+            services.AddDbContext<InboxDbContext, SqliteInboxDbContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<SqliteConnectionString>().Value));
         }
         services.AddSingleton(options);
         return services;
@@ -40,4 +40,6 @@ internal static class PersistenceServiceCollectionExtensions
         if (builder.DefaultTimeout < 30) builder.DefaultTimeout = 30;
         return builder.ToString();
     }
+
+    private sealed record SqliteConnectionString(string Value);
 }

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Inbox.Tests.Support;
@@ -67,7 +66,9 @@ public class InboxWebApplicationFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
+        // UseSetting, not ConfigureAppConfiguration: Program reads some settings while registering services,
+        // before configuration callbacks of the factory would apply.
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_kestrel) builder.UseUrls("http://127.0.0.1:0");
     }
 
@@ -83,6 +84,7 @@ public class InboxWebApplicationFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (!disposing) return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+        if (Environment.GetEnvironmentVariable("INBOX_KEEP_TEST_DB") is null)
+            try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
 }

@@ -12,6 +12,14 @@ public static class WhatsAppPayloads
             messages = new[] { new { from = waId, id = wamid ?? NewWamid(), timestamp = Unix(at), type = "text", text = new { body } } },
         });
 
+    /// <summary>Several patients' messages in one webhook, as Meta batches them.</summary>
+    public static string Batch(params (string WaId, string Name, string Body)[] messages) =>
+        Envelope(InboxWebApplicationFactory.WhatsAppPhoneNumberId, new
+        {
+            contacts = messages.Select(m => new { profile = new { name = m.Name }, wa_id = m.WaId }).ToArray(),
+            messages = messages.Select(m => new { from = m.WaId, id = NewWamid(), timestamp = Unix(null), type = "text", text = new { body = m.Body } }).ToArray(),
+        });
+
     public static string Status(string wamid, string status, string recipient, DateTimeOffset? at = null, int? errorCode = null) =>
         Envelope(InboxWebApplicationFactory.WhatsAppPhoneNumberId, new
         {
