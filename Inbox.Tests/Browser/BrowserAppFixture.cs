@@ -1,0 +1,52 @@
+using Inbox.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Inbox.Tests.Browser;
+
+/// <summary>
+/// One app on a real port, one fake Graph API and one headless Chromium per test class.
+/// Playwright drives the distribution's Chromium (INBOX_CHROMIUM, default /usr/bin/chromium): it never downloads a browser.
+/// </summary>
+public sealed class BrowserAppFixture : IAsyncLifetime
+{
+    public FakeGraphApi Graph { get; } = new();
+    public InboxWebApplicationFactory App { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    private IPlaywright _playwright = null!;
+
+    public Uri BaseAddress => App.ServerAddress!;
+
+    public async Task InitializeAsync()
+    {
+        Graph.AcceptAll();
+        App = new InboxWebApplicationFactory(new Dictionary<string, string?> { ["Channels:WhatsApp:GraphApiBaseUrl"] = Graph.Url }).StartKestrel();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("INBOX_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            // Without the networking flags Chromium keeps calling home, which this closed network refuses.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh browser context (its own cookies) with a page at the given path.</summary>
+    public async Task<IPage> OpenAsync(string path = "/")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
+        context.SetDefaultTimeout(10_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        // Clicks made before the circuit is up are lost: wait for Blazor to be interactive.
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-testid=conversation-list]') !== null");
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await App.DisposeAsync();
+        Graph.Dispose();
+    }
+}
