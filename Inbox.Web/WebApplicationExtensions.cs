@@ -1,5 +1,7 @@
+using Inbox.Infrastructure.Identity;
 using Inbox.Infrastructure.Persistence;
 using Inbox.Infrastructure.Persistence.Seeding;
+using Inbox.Web.Auth;
 using Inbox.Web.Components;
 using Inbox.Web.Endpoints;
 using Inbox.Web.Endpoints.Api;
@@ -14,7 +16,11 @@ internal static class WebApplicationExtensions
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         await DatabaseInitializer.MigrateAsync(app.Services);
-        if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", false))
+        await StaffSeeder.SeedRolesAsync(app.Services);
+        if (!app.Environment.IsDevelopment()) return;
+        if (app.Configuration["Demo:Password"] is { Length: > 0 } demoPassword)
+            await StaffSeeder.SeedDemoUsersAsync(app.Services, demoPassword);
+        if (app.Configuration.GetValue("Demo:Seed", false))
             await DemoClinicSeeder.SeedAsync(app.Services);
     }
 
@@ -39,13 +45,16 @@ internal static class WebApplicationExtensions
 
     public static WebApplication MapInboxEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        // Open to anyone: liveness and readiness, the platforms' webhooks (authenticated by their signatures), assets.
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapWebhooks();
+        app.MapStaticAssets().AllowAnonymous();
+
+        app.MapAccountEndpoints();
         app.MapApiV1();
-        app.MapHub<InboxHub>(InboxHub.Route);
+        app.MapHub<InboxHub>(InboxHub.Route).RequireAuthorization(Policies.ReadConversations);
         app.MapDevelopmentTools();
-        app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,4 +1,5 @@
 using Inbox.Core.Realtime;
+using Inbox.Web.Auth;
 using Inbox.Web.Endpoints.Api;
 using Inbox.Web.Realtime;
 using MudBlazor.Services;
@@ -19,6 +20,7 @@ internal static class WebServiceCollectionExtensions
         services.AddSingleton<InboxChangeFeed>();
         services.AddSingleton<IInboxNotifier>(sp => sp.GetRequiredService<InboxChangeFeed>());
 
+        services.AddStaffAuthentication(configuration);
         services.AddProblemDetails();
         services.AddApiV1(configuration);
         services.AddDevelopmentTools(environment);

@@ -1,6 +1,9 @@
 using Inbox.Core.Contacts;
 using Inbox.Core.Conversations;
+using Inbox.Infrastructure.Identity;
 using Inbox.Infrastructure.Webhooks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inbox.Infrastructure.Persistence;
@@ -9,7 +12,7 @@ namespace Inbox.Infrastructure.Persistence;
 /// The model, shared by both providers. Each provider has its own sealed subclass and its own
 /// migration set (Migrations/Sqlite, Migrations/SqlServer), as EF documents for multi-provider apps.
 /// </summary>
-public abstract class InboxDbContext(DbContextOptions options) : DbContext(options)
+public abstract class InboxDbContext(DbContextOptions options) : IdentityDbContext<StaffUser, IdentityRole, string>(options)
 {
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<ChannelIdentity> ChannelIdentities => Set<ChannelIdentity>();
@@ -17,8 +20,13 @@ public abstract class InboxDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<RawWebhookEvent> RawWebhookEvents => Set<RawWebhookEvent>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(InboxDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

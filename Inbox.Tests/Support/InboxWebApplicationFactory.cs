@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,13 +20,17 @@ public class InboxWebApplicationFactory : WebApplicationFactory<Program>
     public const string WhatsAppVerifyToken = "test-verify-token";
     public const string WhatsAppPhoneNumberId = "109283746501928";
     public const string ApiKey = "test-api-key-NOT-A-SECRET";
+    public const string DemoPassword = "Test-Clinic-2026";
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "inbox-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings;
     private bool _kestrel;
 
-    public InboxWebApplicationFactory(IDictionary<string, string?>? settings = null)
+    private readonly Action<IServiceCollection>? _services;
+
+    public InboxWebApplicationFactory(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         Directory.CreateDirectory(_folder);
         DatabasePath = Path.Combine(_folder, "inbox.db");
         _settings = new Dictionary<string, string?>
@@ -33,6 +38,8 @@ public class InboxWebApplicationFactory : WebApplicationFactory<Program>
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:Inbox"] = $"Data Source={DatabasePath}",
             ["Demo:Seed"] = "false",
+            // The demo users (one per role) sign in with this in tests.
+            ["Demo:Password"] = DemoPassword,
             ["Api:DevelopmentKey"] = ApiKey,
             ["Channels:WhatsApp:AppSecret"] = WhatsAppAppSecret,
             ["Channels:WhatsApp:VerifyToken"] = WhatsAppVerifyToken,
@@ -70,6 +77,7 @@ public class InboxWebApplicationFactory : WebApplicationFactory<Program>
         // before configuration callbacks of the factory would apply.
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_kestrel) builder.UseUrls("http://127.0.0.1:0");
+        if (_services is not null) builder.ConfigureTestServices(_services);
     }
 
     /// <summary>A fresh DbContext on the test database, for arranging and asserting.</summary>

@@ -14,7 +14,7 @@ internal static class WebhookEndpoints
 
     public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/webhooks").ExcludeFromDescription().DisableAntiforgery();
+        var group = app.MapGroup("/webhooks").ExcludeFromDescription().DisableAntiforgery().AllowAnonymous();
         group.MapGet("/{channel}", Handshake);
         group.MapPost("/{channel}", ReceiveAsync);
         return app;

@@ -1,0 +1,43 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Inbox.Tests.Support;
+
+/// <summary>Signs a demo user in through the real sign-in form (antiforgery token and all).</summary>
+public static partial class StaffSignIn
+{
+    public const string Receptionist = "reception@demo.clinic";
+    public const string Agent = "agent@demo.clinic";
+    public const string Supervisor = "supervisor@demo.clinic";
+    public const string Admin = "admin@demo.clinic";
+
+    /// <summary>A client with its own cookie jar that does not follow redirects (so tests can see them).</summary>
+    public static HttpClient NewClient(InboxWebApplicationFactory app) =>
+        app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password)
+    {
+        var form = await client.GetStringAsync("/account/login");
+        var token = TokenPattern().Match(form).Groups[1].Value;
+        return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    public static async Task<HttpClient> SignedInClientAsync(InboxWebApplicationFactory app, string email)
+    {
+        var client = NewClient(app);
+        var response = await PostLoginAsync(client, email, InboxWebApplicationFactory.DemoPassword);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode}");
+        return client;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}

@@ -1,0 +1,26 @@
+using Inbox.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+
+namespace Inbox.Web.Auth;
+
+/// <summary>Sign-out and the activity ping that keeps an active receptionist's session alive.</summary>
+internal static class AccountEndpoints
+{
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        var account = app.MapGroup("/account").ExcludeFromDescription();
+
+        account.MapPost("/logout", async (HttpContext http, SignInManager<StaffUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect("/account/login");
+        });
+
+        // The page pings this while the person is using it (keys, clicks); the cookie check records the activity.
+        // A custom header is required so another site cannot trigger it with a plain form post.
+        account.MapPost("/activity", (HttpContext http) =>
+                http.Request.Headers["X-Inbox-Activity"] == "1" ? Results.NoContent() : Results.BadRequest())
+            .DisableAntiforgery();
+        return app;
+    }
+}

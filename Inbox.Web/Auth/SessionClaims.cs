@@ -1,0 +1,12 @@
+using System.Security.Claims;
+
+namespace Inbox.Web.Auth;
+
+/// <summary>The claim in the auth cookie that names the server-side session.</summary>
+internal static class SessionClaims
+{
+    public const string SessionId = "inbox:sid";
+
+    public static Guid? SessionIdOf(ClaimsPrincipal? user) =>
+        Guid.TryParse(user?.FindFirst(SessionId)?.Value, out var id) ? id : null;
+}

@@ -1,0 +1,78 @@
+using Inbox.Core.Staff;
+using Inbox.Infrastructure.Identity;
+using Inbox.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace Inbox.Web.Auth;
+
+internal static class StaffAuthServiceCollectionExtensions
+{
+    /// <summary>Staff sign-in (ASP.NET Core Identity, cookie tied to a server-side session) and permission policies.</summary>
+    public static IServiceCollection AddStaffAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section);
+        var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, SessionRevalidatingAuthenticationStateProvider>();
+        services.AddScoped<StaffSessions>();
+        services.AddSingleton<StaffCookieEvents>();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(o =>
+            {
+                o.Cookie.Name = "inbox.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                // The cookie may live as long as the absolute limit; the server-side session decides idleness.
+                o.ExpireTimeSpan = security.AbsoluteSessionLimit;
+                o.SlidingExpiration = false;
+                o.LoginPath = "/account/login";
+                o.LogoutPath = "/account/logout";
+                o.AccessDeniedPath = "/account/access-denied";
+                o.EventsType = typeof(StaffCookieEvents);
+            }));
+        // Refreshing the principal (security stamp check) must keep the session it belongs to.
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = ctx =>
+        {
+            if (ctx.CurrentPrincipal?.FindFirst(SessionClaims.SessionId) is { } sid && ctx.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                identity.AddClaim(new System.Security.Claims.Claim(SessionClaims.SessionId, sid.Value));
+            return Task.CompletedTask;
+        });
+
+        services.AddIdentityCore<StaffUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireDigit = true;
+                o.Lockout.MaxFailedAccessAttempts = security.MaxFailedAccessAttempts;
+                o.Lockout.DefaultLockoutTimeSpan = security.LockoutDuration;
+                o.Lockout.AllowedForNewUsers = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<InboxDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthorization(o =>
+        {
+            foreach (var permission in Enum.GetValues<Permission>())
+                o.AddPolicy(permission.ToString(), p => p.RequireRole(RolePermissions.RolesWith(permission).Select(r => r.ToString())));
+            // Everything needs a signed-in person unless it says otherwise (webhooks, health, sign-in pages, assets).
+            o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        });
+        return services;
+    }
+}
