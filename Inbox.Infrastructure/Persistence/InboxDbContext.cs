@@ -1,5 +1,6 @@
 using Inbox.Core.Contacts;
 using Inbox.Core.Conversations;
+using Inbox.Infrastructure.Auth;
 using Inbox.Infrastructure.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,6 +17,7 @@ public abstract class InboxDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<RawWebhookEvent> RawWebhookEvents => Set<RawWebhookEvent>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(InboxDbContext).Assembly);
