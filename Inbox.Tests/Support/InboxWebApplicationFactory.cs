@@ -67,6 +67,9 @@ public class InboxWebApplicationFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        // Program.cs reads the database settings while it builds; ConfigureAppConfiguration lands only after that,
+        // so the settings also go in as host settings, which the app's builder sees from the start.
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
         if (_kestrel) builder.UseUrls("http://127.0.0.1:0");
     }
