@@ -94,6 +94,8 @@ public sealed class ConversationsApiTests(ConversationsApiTests.App app) : IClas
     [InlineData("limit=201", "limit")]
     [InlineData("limit=ten", "limit")]
     [InlineData("status=closed", "status")]
+    [InlineData("status=open,resolved", "status")]
+    [InlineData("status=1", "status")]
     [InlineData("channel=telegram", "channel")]
     [InlineData("contactId=42", "contactId")]
     [InlineData("cursor=garbage", "cursor")]

@@ -12,8 +12,7 @@ internal static class ApiOpenApi
         services.AddOpenApi("v1", o =>
         {
             // Webhooks, the SignalR hub and UI pages are not part of the public contract.
-            o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true
-                || d.RelativePath == "api/v1";
+            o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
             o.AddDocumentTransformer(DescribeBearerKey);
         });
 

@@ -25,7 +25,9 @@ internal sealed class ApiQuery
     public TEnum? Enum<TEnum>(string? raw, string field) where TEnum : struct, Enum
     {
         if (string.IsNullOrEmpty(raw)) return null;
-        if (!int.TryParse(raw, out _) && System.Enum.TryParse<TEnum>(raw, ignoreCase: true, out var value)) return value;
+        // Names only: Enum.TryParse would also take numbers and comma-separated combinations.
+        if (!int.TryParse(raw, out _) && !raw.Contains(',') && System.Enum.TryParse<TEnum>(raw, ignoreCase: true, out var value)
+            && System.Enum.IsDefined(value)) return value;
         var allowed = string.Join(", ", System.Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant()));
         _errors[field] = [$"{field} must be one of: {allowed}."];
         return null;
