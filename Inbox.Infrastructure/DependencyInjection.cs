@@ -1,6 +1,9 @@
 using FluentValidation;
+using Inbox.Core.Audit;
 using Inbox.Core.Channels;
 using Inbox.Core.Conversations;
+using Inbox.Infrastructure.Audit;
+using Inbox.Infrastructure.Auth;
 using Inbox.Infrastructure.Channels;
 using Inbox.Infrastructure.Channels.WhatsApp;
 using Inbox.Infrastructure.Jobs;
@@ -29,6 +32,9 @@ public static class DependencyInjection
 
         services.AddScoped<IConversationQueries, ConversationQueries>();
         services.AddScoped<IReplySender, ReplySender>();
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
+        services.AddScoped<IApiKeyVerifier, ApiKeyVerifier>();
+        services.AddSingleton<IAuditTrail, LoggingAuditTrail>();
 
         services.AddSingleton<InboundWork>();
         services.AddSingleton<OutboundWork>();

@@ -34,7 +34,11 @@ public sealed record ThreadMessage(
     MessageAuthor Author,
     DateTimeOffset CreatedAt,
     int SendAttempts,
-    DateTimeOffset? NextAttemptAt);
+    DateTimeOffset? NextAttemptAt,
+    ThreadMedia? Media = null);
+
+/// <summary>An attachment as the platform identifies it (fetched from the platform on demand).</summary>
+public sealed record ThreadMedia(string ProviderMediaId, string? MimeType);
 
 /// <summary>A page of a keyset-paged list: pass <see cref="Next"/> back to get the following page.</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, string? Next);

@@ -1,5 +1,6 @@
 using Inbox.Core.Contacts;
 using Inbox.Core.Conversations;
+using Inbox.Infrastructure.Auth;
 using Inbox.Infrastructure.Identity;
 using Inbox.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Identity;
@@ -19,6 +20,7 @@ public abstract class InboxDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<RawWebhookEvent> RawWebhookEvents => Set<RawWebhookEvent>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
 

@@ -80,7 +80,7 @@ internal sealed class ConversationQueries(InboxDbContext db) : IConversationQuer
     private static IQueryable<ThreadMessage> ProjectMessages(IQueryable<Message> messages) =>
         messages.Select(m => new ThreadMessage(m.Id, m.ConversationId, m.Direction, m.Channel, m.AccountId, m.Type, m.Text, m.Status,
             m.ErrorCode, m.ErrorReason, m.ProviderMessageId, new MessageAuthor(m.AuthorKind, m.AuthorId, m.AuthorName), m.CreatedAt,
-            m.SendAttempts, m.NextAttemptAt));
+            m.SendAttempts, m.NextAttemptAt, m.MediaId == null ? null : new ThreadMedia(m.MediaId, m.MediaMimeType)));
 
     private static ConversationListItem ToItem(Row r) => new(r.Id, r.ContactId, r.ContactName, r.Status, r.HandledBy, r.AssigneeId, r.Priority,
         Enum.GetValues<ChannelKind>().Where(c => (r.ChannelMask & (1 << (int)c)) != 0).ToList(),

@@ -1,14 +1,44 @@
+using Inbox.Web.Auth;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics;
+
 namespace Inbox.Web.Endpoints.Api;
 
-/// <summary>The public API v1 (contract: docs/API.md). Placeholder until the API lands.</summary>
+/// <summary>The public API v1 (contract: docs/API.md): bearer API keys, one file per feature, OpenAPI.</summary>
 internal static class ApiV1
 {
+    public const string Prefix = "/api/v1";
+
     public static IServiceCollection AddApiV1(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddAuthentication();
-        services.AddAuthorization();
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder().AddApiPolicies();
+        services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        services.AddApiOpenApi();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapApiV1(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapApiV1(this IEndpointRouteBuilder app)
+    {
+        // The API's description holds no patient data: clients may read it before they have a key.
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+
+        // Every API route authenticates with a key, never the staff cookie: no key → 401, even on an unknown route.
+        var api = app.MapGroup(Prefix).AddEndpointFilter(KeepProblemsAsTheyAre).RequireAuthorization(ApiPolicies.AnyKey);
+        api.MapContacts();
+        api.MapConversations();
+        api.MapMessages();
+        // An unknown API route answers a problem, not the UI's "not found" page.
+        api.MapFallback(() => Results.Problem(title: "There is no such API route.", statusCode: StatusCodes.Status404NotFound))
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    // The UI re-executes empty error responses into HTML pages; API clients must get the problem details as written.
+    private static ValueTask<object?> KeepProblemsAsTheyAre(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        if (context.HttpContext.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+        return next(context);
+    }
 }

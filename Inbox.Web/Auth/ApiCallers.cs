@@ -1,0 +1,19 @@
+using System.Security.Claims;
+using Inbox.Core.Audit;
+using Inbox.Core.Conversations;
+
+namespace Inbox.Web.Auth;
+
+/// <summary>The API caller (an API key) as the domain and the audit trail see it.</summary>
+internal static class ApiCallers
+{
+    public static string IdFor(string keyName) => $"api-key:{keyName}";
+
+    public static string KeyName(this ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.Name) ?? throw new InvalidOperationException("The API endpoint ran without an authenticated key.");
+
+    /// <summary>Messages sent through the API are written by an agent: the key acting for the clinic.</summary>
+    public static MessageAuthor ToMessageAuthor(this ClaimsPrincipal user) => new(AuthorKind.Agent, IdFor(user.KeyName()), user.KeyName());
+
+    public static AuditActor ToAuditActor(this ClaimsPrincipal user) => new("apiKey", IdFor(user.KeyName()), user.KeyName());
+}

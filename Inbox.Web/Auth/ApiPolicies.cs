@@ -1,0 +1,29 @@
+using Inbox.Core.Staff;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Inbox.Web.Auth;
+
+/// <summary>
+/// One authorization policy per group of API endpoints, each needing the same permission as the matching
+/// screens (<see cref="RolePermissions"/>): an API key can do what a person of its role can do, no more.
+/// </summary>
+internal static class ApiPolicies
+{
+    public const string AnyKey = "api:any-key";
+    public const string ContactsRead = "api:contacts:read";
+    public const string ConversationsRead = "api:conversations:read";
+    public const string MessagesRead = "api:messages:read";
+    public const string MessagesSend = "api:messages:send";
+
+    public static AuthorizationBuilder AddApiPolicies(this AuthorizationBuilder builder) => builder
+        .AddPolicy(AnyKey, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
+        .AddPolicy(ContactsRead, p => Require(p, Permission.ReadConversations))
+        .AddPolicy(ConversationsRead, p => Require(p, Permission.ReadConversations))
+        .AddPolicy(MessagesRead, p => Require(p, Permission.ReadConversations))
+        .AddPolicy(MessagesSend, p => Require(p, Permission.ReplyToPatients));
+
+    private static void Require(AuthorizationPolicyBuilder policy, Permission permission) => policy
+        .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+        .RequireAuthenticatedUser()
+        .RequireRole(RolePermissions.RolesWith(permission).Select(r => r.ToString()));
+}

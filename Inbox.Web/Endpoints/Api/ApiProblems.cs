@@ -1,0 +1,19 @@
+using System.Text.Json;
+
+namespace Inbox.Web.Endpoints.Api;
+
+/// <summary>The API's RFC 7807 answers, with titles a clinic's developer can act on.</summary>
+internal static class ApiProblems
+{
+    public static IResult NotFound(string what) =>
+        Results.Problem(title: $"No {what} has that id.", statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>400 with `errors` per field; field names in the JSON's camelCase.</summary>
+    public static IResult Invalid(IReadOnlyDictionary<string, string[]> errors, string title = "The request has invalid values.") =>
+        Results.ValidationProblem(
+            errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value),
+            title: title);
+
+    public static IResult Unprocessable(string title, string? detail = null) =>
+        Results.Problem(title: title, detail: detail, statusCode: StatusCodes.Status422UnprocessableEntity);
+}

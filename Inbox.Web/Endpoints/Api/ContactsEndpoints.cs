@@ -1,0 +1,41 @@
+using Inbox.Core.Audit;
+using Inbox.Core.Conversations;
+using Inbox.Web.Auth;
+
+namespace Inbox.Web.Endpoints.Api;
+
+/// <summary>`/api/v1/contacts`: the patients (and relatives) who have written in.</summary>
+internal static class ContactsEndpoints
+{
+    public static RouteGroupBuilder MapContacts(this RouteGroupBuilder api)
+    {
+        var contacts = api.MapGroup("/contacts").WithTags("Contacts").RequireAuthorization(ApiPolicies.ContactsRead);
+        contacts.MapGet("", ListAsync).Produces<ListResponse<ContactResponse>>().ProducesValidationProblem();
+        contacts.MapGet("/{id}", GetAsync).Produces<ContactResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    private static async Task<IResult> ListAsync(
+        string? query, string? phone, string? limit, string? cursor,
+        IConversationQueries queries, IAuditTrail audit, HttpContext http, CancellationToken ct)
+    {
+        var input = new ApiQuery();
+        var take = input.Limit(limit);
+        if (!input.IsValid) return ApiProblems.Invalid(input.Errors);
+
+        Page<ContactView> page;
+        try { page = await queries.ContactsAsync(query, phone, take, cursor, ct); }
+        catch (FormatException) { input.InvalidCursor(); return ApiProblems.Invalid(input.Errors); }
+
+        await audit.RecordAsync(http, "contact.list", "contact", page.Items.Select(c => c.Id));
+        return Results.Ok(new ListResponse<ContactResponse>(page.Items.Select(ContactResponse.From).ToList(), page.Next));
+    }
+
+    private static async Task<IResult> GetAsync(string id, IConversationQueries queries, IAuditTrail audit, HttpContext http, CancellationToken ct)
+    {
+        if (!Guid.TryParse(id, out var contactId) || await queries.ContactAsync(contactId, ct) is not { } contact)
+            return ApiProblems.NotFound("contact");
+        await audit.RecordAsync(http, "contact.read", "contact", contact.Id);
+        return Results.Ok(ContactResponse.From(contact));
+    }
+}
