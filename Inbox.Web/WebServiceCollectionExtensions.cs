@@ -19,6 +19,7 @@ internal static class WebServiceCollectionExtensions
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("inbox"));
         services.AddSingleton<InboxChangeFeed>();
         services.AddSingleton<IInboxNotifier>(sp => sp.GetRequiredService<InboxChangeFeed>());
+        services.AddLiveComponents();
 
         services.AddStaffAuthentication(configuration);
         services.AddProblemDetails();

@@ -64,6 +64,7 @@ internal static class StaffAuthServiceCollectionExtensions
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<InboxDbContext>()
             .AddSignInManager()
+            .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
 
         services.AddAuthorization(o =>

@@ -8,15 +8,27 @@ retryButton.addEventListener("click", retry);
 const resumeButton = document.getElementById("components-resume-button");
 resumeButton.addEventListener("click", resume);
 
+let backOnlineTimer;
+let wasDown = false;
+
+// show() rather than showModal(): a banner that leaves the page usable, not a blocking dialog.
 function handleReconnectStateChanged(event) {
     if (event.detail.state === "show") {
-        reconnectModal.showModal();
+        clearTimeout(backOnlineTimer);
+        reconnectModal.classList.remove("components-back-online");
+        wasDown = true;
+        if (!reconnectModal.open) reconnectModal.show();
     } else if (event.detail.state === "hide") {
-        reconnectModal.close();
-    } else if (event.detail.state === "failed") {
-        document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        if (wasDown) showBackOnline(); else reconnectModal.close();
     } else if (event.detail.state === "rejected") {
         location.reload();
+    } else {
+        // retrying, failed, paused, resume-failed: the banner stays up with the matching line.
+        wasDown = true;
+        if (!reconnectModal.open) reconnectModal.show();
+        if (event.detail.state === "failed") {
+            document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        }
     }
 }
 
@@ -36,7 +48,7 @@ async function retry() {
             if (!resumeSuccessful) {
                 location.reload();
             } else {
-                reconnectModal.close();
+                showBackOnline();
             }
         }
     } catch (err) {
@@ -60,4 +72,15 @@ async function retryWhenDocumentBecomesVisible() {
     if (document.visibilityState === "visible") {
         await retry();
     }
+}
+
+function showBackOnline() {
+    wasDown = false;
+    reconnectModal.classList.add("components-back-online");
+    if (!reconnectModal.open) reconnectModal.show();
+    clearTimeout(backOnlineTimer);
+    backOnlineTimer = setTimeout(() => {
+        reconnectModal.classList.remove("components-back-online");
+        reconnectModal.close();
+    }, 4000);
 }

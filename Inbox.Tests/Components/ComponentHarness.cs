@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using Bunit;
+using Inbox.Web.Auth;
+using Inbox.Core.Conversations;
+using Inbox.Web.Realtime;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
+using MudBlazor.Services;
+
+namespace Inbox.Tests.Components;
+
+/// <summary>
+/// One bUnit context set up like the app: MudBlazor services, loose JS interop, an interactive renderer,
+/// mocked read side and sender, and the real in-process change feed (its SignalR side mocked).
+/// Use with <c>await using</c>: MudBlazor's services only dispose asynchronously.
+/// </summary>
+public sealed class ComponentHarness : IAsyncDisposable
+{
+    public ComponentHarness(TimeProvider? time = null)
+    {
+        var proxy = new Mock<IClientProxy>();
+        proxy.Setup(p => p.SendCoreAsync(It.IsAny<string>(), It.IsAny<object?[]>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        var clients = new Mock<IHubClients>();
+        clients.Setup(c => c.All).Returns(proxy.Object);
+        var hub = new Mock<IHubContext<InboxHub>>();
+        hub.Setup(h => h.Clients).Returns(clients.Object);
+        Feed = new InboxChangeFeed(hub.Object, NullLogger<InboxChangeFeed>.Instance);
+
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        Context.Services.AddMudServices();
+        Context.Services.AddSingleton(Queries.Object);
+        Context.Services.AddSingleton(Replies.Object);
+        Context.Services.AddSingleton(Feed);
+        Context.Services.AddSingleton(time ?? TimeProvider.System);
+        Context.Services.AddSingleton<ScopedServices>();
+        Context.Services.AddScoped<CircuitConnection>();
+        // Replies are written by the signed-in person.
+        var auth = Context.AddAuthorization();
+        auth.SetAuthorized("Rita Reception");
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, SignedInUserId), new Claim(StaffClaims.DisplayName, "Rita Reception"));
+        // Last: it builds the service provider.
+        Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    public const string SignedInUserId = "user-rita";
+
+    public BunitContext Context { get; } = new();
+    public Mock<IConversationQueries> Queries { get; } = new();
+    public Mock<IReplySender> Replies { get; } = new();
+    public InboxChangeFeed Feed { get; }
+
+    public ValueTask DisposeAsync() => Context.DisposeAsync();
+}

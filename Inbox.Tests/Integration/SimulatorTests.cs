@@ -1,0 +1,57 @@
+using Inbox.Core.Channels;
+using Inbox.Tests.Support;
+using Inbox.Web.Simulator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inbox.Tests.Integration;
+
+public sealed class SimulatorTests
+{
+    [Fact]
+    public async Task The_WhatsApp_simulator_posts_a_signed_webhook_that_becomes_a_patient_message()
+    {
+        using var app = new InboxWebApplicationFactory().StartKestrel();
+        var simulator = app.Services.GetServices<IChannelSimulator>().Single(s => s.Channel == ChannelKind.WhatsApp);
+
+        var result = await simulator.SendTextAsync(new SimulatedPatient("Rosa Lima", "5511955501234", "5511955501234"), "Is the clinic open on Saturday?", CancellationToken.None);
+
+        Assert.True(result.Accepted, result.Summary);
+        await using var db = app.CreateDbContext();
+        var message = await Eventually.GetAsync(
+            () => db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.Text == "Is the clinic open on Saturday?"), m => m is not null);
+        var contact = await db.Contacts.AsNoTracking().SingleAsync(c => c.Phone == "+5511955501234");
+        Assert.Equal("Rosa Lima", contact.Name);
+        Assert.Single(await simulator.PatientsAsync(CancellationToken.None), p => p.Phone == "5511955501234");
+    }
+
+    [Fact]
+    public async Task Outside_Development_there_is_no_simulator_and_its_page_is_not_found()
+    {
+        using var app = new ProductionApp();
+        Assert.Empty(app.Services.GetServices<IChannelSimulator>());
+        // Production seeds no demo users: create one to look with.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Inbox.Infrastructure.Identity.StaffUser>>();
+            var user = new Inbox.Infrastructure.Identity.StaffUser { UserName = StaffSignIn.Admin, Email = StaffSignIn.Admin, DisplayName = "Ada" };
+            Assert.True((await users.CreateAsync(user, InboxWebApplicationFactory.DemoPassword)).Succeeded);
+            await users.AddToRoleAsync(user, "Admin");
+        }
+        var client = await StaffSignIn.SignedInClientAsync(app, StaffSignIn.Admin);
+
+        var response = await client.GetAsync("/dev/simulator");
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("sim-send", await response.Content.ReadAsStringAsync());
+    }
+
+    private sealed class ProductionApp : InboxWebApplicationFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions.UseEnvironment(builder, "Production");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using Inbox.Core.Conversations;
+using Inbox.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Inbox.Web.Auth;
+
+/// <summary>What the app reads about the signed-in person: their id, the name patients' threads show, the author of a reply.</summary>
+internal static class StaffClaims
+{
+    public const string DisplayName = "inbox:display-name";
+
+    public static string? IdOf(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    public static string NameOf(ClaimsPrincipal user) => user.FindFirstValue(DisplayName) ?? user.Identity?.Name ?? "Staff";
+
+    /// <summary>Replies are written by a person, never by a shared account.</summary>
+    public static MessageAuthor AuthorOf(ClaimsPrincipal user) =>
+        IdOf(user) is { } id ? MessageAuthor.Agent(id, NameOf(user)) : throw new InvalidOperationException("Only a signed-in person can reply.");
+}
+
+/// <summary>Adds the display name to the sign-in cookie so pages need no database read to show who is signed in.</summary>
+internal sealed class StaffClaimsPrincipalFactory(UserManager<StaffUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<StaffUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(StaffUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(StaffClaims.DisplayName, user.DisplayName));
+        return identity;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using Inbox.Core.Conversations;
+using Inbox.Core.Realtime;
+using Inbox.Web.Realtime;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Inbox.Web.Components.Pages.Inbox;
+
+/// <summary>
+/// One conversation's messages, oldest first. New messages re-read the latest page; receipts and retries
+/// re-read just the messages they name.
+/// </summary>
+public partial class ThreadView : LiveComponentBase
+{
+    public const int PageSize = 50;
+    // Past this many changed messages in one burst, one query for the page beats many single reads.
+    private const int MaxSingleReads = 10;
+
+    private readonly ConcurrentDictionary<Guid, byte> _updated = new();
+    private List<ThreadMessage>? _messages;
+    private Guid _loadedFor;
+    private volatile bool _reloadAll;
+
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
+
+    [Parameter, EditorRequired] public Guid ConversationId { get; set; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_loadedFor == ConversationId && _messages is not null) return;
+        _messages = null;
+        _updated.Clear();
+        var conversation = ConversationId;
+        var latest = await ReadLatestAsync(conversation, PageSize);
+        if (conversation != ConversationId) return; // the user moved on while this was loading
+        _messages = [.. latest];
+        _loadedFor = conversation;
+    }
+
+    protected override bool Accept(IReadOnlyList<InboxChange> changes)
+    {
+        var any = false;
+        foreach (var change in changes)
+        {
+            if (change.ConversationId != ConversationId) continue;
+            any = true;
+            if (change is { Kind: InboxChangeKind.MessageUpdated, MessageId: { } id }) _updated.TryAdd(id, 0);
+            else if (change.Kind == InboxChangeKind.MessageAdded) _reloadAll = true;
+        }
+        return any;
+    }
+
+    protected override void MarkAllStale() => _reloadAll = true;
+
+    protected override async Task RefreshAsync()
+    {
+        if (_messages is null || _loadedFor != ConversationId) return;
+        var conversation = ConversationId;
+        var ids = _updated.Keys.ToList();
+        foreach (var id in ids) _updated.TryRemove(id, out _);
+
+        if (_reloadAll || ids.Count > MaxSingleReads)
+        {
+            _reloadAll = false;
+            var latest = await ReadLatestAsync(conversation, Math.Max(PageSize, _messages.Count));
+            if (conversation == ConversationId) _messages = [.. latest];
+            return;
+        }
+        foreach (var id in ids)
+        {
+            var fresh = await Scoped.RunAsync<IConversationQueries, ThreadMessage?>(q => q.MessageAsync(id, CancellationToken.None));
+            var index = _messages.FindIndex(m => m.Id == id);
+            if (fresh is not null && index >= 0 && conversation == ConversationId) _messages[index] = fresh;
+        }
+    }
+
+    private async Task RetryAsync(Guid messageId)
+    {
+        // The sender publishes the change; the refresh it triggers shows the message queued again.
+        var requeued = await Scoped.RunAsync<IReplySender, bool>(s => s.RetryAsync(messageId, CancellationToken.None));
+        if (!requeued) Snackbar.Add("This message can no longer be retried: it was sent or retried already.", Severity.Info);
+    }
+
+    private Task<IReadOnlyList<ThreadMessage>> ReadLatestAsync(Guid conversation, int count) =>
+        Scoped.RunAsync<IConversationQueries, IReadOnlyList<ThreadMessage>>(q => q.LatestMessagesAsync(conversation, count, CancellationToken.None));
+}
