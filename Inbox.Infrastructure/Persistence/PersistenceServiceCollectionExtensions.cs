@@ -24,6 +24,7 @@ internal static class PersistenceServiceCollectionExtensions
             services.AddDbContext<InboxDbContext, SqliteInboxDbContext>(o => o.UseSqlite(sqlite));
         }
         services.AddSingleton(options);
+        services.AddSingleton<SqliteWriteGate>();
         return services;
     }
 
