@@ -1,4 +1,5 @@
 using Inbox.Infrastructure;
+using Inbox.Infrastructure.Persistence.Seeding;
 using Inbox.Web;
 using Inbox.Web.Configuration;
 
@@ -11,6 +12,8 @@ builder.Services.AddWeb(builder.Configuration, builder.Environment);
 var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
+// `dotnet run --project Inbox.Web -- generate-demo [--conversations N] [--messages N]`: fill with a large demo clinic and exit.
+if (args.Contains("generate-demo")) { Environment.ExitCode = await DemoDataGenerator.RunAsync(app.Services, args); return; }
 
 app.UseWebPipeline();
 app.MapInboxEndpoints();

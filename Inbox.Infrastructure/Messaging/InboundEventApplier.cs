@@ -10,12 +10,15 @@ namespace Inbox.Infrastructure.Messaging;
 /// <summary>
 /// Applies a batch of normalized inbound events to the database: finds or creates the patient and
 /// their conversation, stores each new message once, and moves delivery statuses forward.
-/// Everything is looked up with one query per kind for the whole batch (no query per event).
+/// Everything is looked up with one query per kind (and channel) for the whole batch, untracked, and
+/// every lookup seeks an index; the caller saves <see cref="Writes"/> inside its transaction.
 /// </summary>
 internal sealed class InboundEventApplier(InboxDbContext db)
 {
     private readonly Dictionary<(ChannelKind, string, string), ChannelIdentity> _identities = [];
     private readonly Dictionary<Guid, Conversation> _conversations = [];
+
+    public InboundWrites Writes { get; } = new();
 
     public async Task<List<InboxChange>> ApplyAsync(IReadOnlyList<InboundEvent> events, CancellationToken ct)
     {
@@ -29,72 +32,94 @@ internal sealed class InboundEventApplier(InboxDbContext db)
 
     private async Task ApplyMessagesAsync(List<InboundMessage> messages, List<InboxChange> changes, CancellationToken ct)
     {
-        var ids = messages.Select(m => m.ProviderMessageId).Distinct().ToList();
-        var seen = (await db.Messages.Where(m => m.Direction == MessageDirection.In && ids.Contains(m.ProviderMessageId!))
-            .Select(m => new { m.Channel, m.ProviderMessageId }).ToListAsync(ct))
-            .Select(m => (m.Channel, m.ProviderMessageId!)).ToHashSet();
+        var seen = new HashSet<(ChannelKind, string)>();
+        // Per channel, so the lookup is a seek on the unique (Channel, ProviderMessageId) index, not a scan of Messages.
+        foreach (var group in messages.GroupBy(m => m.Channel))
+        {
+            var channel = group.Key;
+            var ids = group.Select(m => m.ProviderMessageId).Distinct().ToList();
+            var found = await db.Messages.AsNoTracking().Where(m => m.Channel == channel && ids.Contains(m.ProviderMessageId!)).Select(m => m.ProviderMessageId!).ToListAsync(ct);
+            foreach (var id in found) seen.Add((channel, id));
+        }
         messages = messages.Where(m => seen.Add((m.Channel, m.ProviderMessageId))).ToList();
         if (messages.Count == 0) return;
 
         await LoadIdentitiesAsync(messages, ct);
         foreach (var inbound in messages)
         {
-            var identity = await IdentityForAsync(inbound);
-            var conversation = await ConversationForAsync(identity.ContactId, inbound.Timestamp, ct);
+            var identity = IdentityFor(inbound);
+            var conversation = ConversationFor(identity.ContactId, inbound.Timestamp);
             var message = Message.Inbound(conversation.Id, identity.Id, inbound);
-            db.Messages.Add(message);
+            Writes.Added(message);
             conversation.RecordInbound(message);
+            Writes.Updated(conversation);
             changes.Add(new InboxChange(InboxChangeKind.MessageAdded, conversation.Id, message.Id));
         }
     }
 
     private async Task LoadIdentitiesAsync(List<InboundMessage> messages, CancellationToken ct)
     {
-        var externalIds = messages.Select(m => m.Sender.ExternalId).Distinct().ToList();
-        var found = await db.ChannelIdentities.Where(i => externalIds.Contains(i.ExternalId)).ToListAsync(ct);
+        var found = new List<ChannelIdentity>();
+        // Per channel account, so the lookup seeks the unique (Channel, AccountId, ExternalId) index.
+        foreach (var group in messages.GroupBy(m => (m.Channel, m.AccountId)))
+        {
+            var (channel, account) = group.Key;
+            var externalIds = group.Select(m => m.Sender.ExternalId).Distinct().ToList();
+            found.AddRange(await db.ChannelIdentities.AsNoTracking()
+                .Where(i => i.Channel == channel && i.AccountId == account && externalIds.Contains(i.ExternalId)).ToListAsync(ct));
+        }
         foreach (var identity in found) _identities[(identity.Channel, identity.AccountId, identity.ExternalId)] = identity;
 
         var contactIds = found.Select(i => i.ContactId).Distinct().ToList();
-        var conversations = await db.Conversations.Where(c => contactIds.Contains(c.ContactId)).ToListAsync(ct);
+        var conversations = await db.Conversations.AsNoTracking().Where(c => contactIds.Contains(c.ContactId)).ToListAsync(ct);
         // One patient, one thread: the newest conversation of each contact carries on.
         foreach (var c in conversations.GroupBy(c => c.ContactId)) _conversations[c.Key] = c.MaxBy(x => x.LastMessageAt)!;
     }
 
-    private async Task<ChannelIdentity> IdentityForAsync(InboundMessage inbound)
+    private ChannelIdentity IdentityFor(InboundMessage inbound)
     {
         var key = (inbound.Channel, inbound.AccountId, inbound.Sender.ExternalId);
         if (_identities.TryGetValue(key, out var identity))
         {
+            var (name, phone) = (identity.DisplayName, identity.Phone);
             identity.RefreshProfile(inbound.Sender.DisplayName, inbound.Sender.Phone);
+            if (name != identity.DisplayName || phone != identity.Phone) Writes.Updated(identity);
             return identity;
         }
-        PhoneNumber.TryParse(inbound.Sender.Phone, out var phone);
-        var contact = new Contact(inbound.Sender.DisplayName ?? inbound.Sender.Username ?? "", phone, inbound.Timestamp);
+        PhoneNumber.TryParse(inbound.Sender.Phone, out var parsed);
+        var contact = new Contact(inbound.Sender.DisplayName ?? inbound.Sender.Username ?? "", parsed, inbound.Timestamp);
         identity = contact.AddIdentity(inbound.Channel, inbound.AccountId, inbound.Sender.ExternalId, inbound.Sender.DisplayName, inbound.Sender.Phone);
-        await db.Contacts.AddAsync(contact);
+        Writes.Added(contact);
+        Writes.Added(identity);
         _identities[key] = identity;
         return identity;
     }
 
-    private async Task<Conversation> ConversationForAsync(Guid contactId, DateTimeOffset at, CancellationToken ct)
+    private Conversation ConversationFor(Guid contactId, DateTimeOffset at)
     {
         if (_conversations.TryGetValue(contactId, out var conversation)) return conversation;
         conversation = new Conversation(contactId, at);
-        await db.Conversations.AddAsync(conversation, ct);
+        Writes.Added(conversation);
         _conversations[contactId] = conversation;
         return conversation;
     }
 
     private async Task ApplyStatusesAsync(List<InboundStatus> statuses, List<InboxChange> changes, CancellationToken ct)
     {
-        var ids = statuses.Select(s => s.ProviderMessageId).Distinct().ToList();
-        var byId = await db.Messages.Where(m => m.Direction == MessageDirection.Out && ids.Contains(m.ProviderMessageId!))
-            .ToDictionaryAsync(m => (m.Channel, m.ProviderMessageId!), ct);
+        var byId = new Dictionary<(ChannelKind, string), Message>();
+        foreach (var group in statuses.GroupBy(s => s.Channel))
+        {
+            var channel = group.Key;
+            var ids = group.Select(s => s.ProviderMessageId).Distinct().ToList();
+            var found = await db.Messages.AsNoTracking().Where(m => m.Channel == channel && m.Direction == MessageDirection.Out && ids.Contains(m.ProviderMessageId!)).ToListAsync(ct);
+            foreach (var m in found) byId[(m.Channel, m.ProviderMessageId!)] = m;
+        }
         foreach (var receipt in statuses)
         {
             if (!byId.TryGetValue((receipt.Channel, receipt.ProviderMessageId), out var message)) continue;
-            if (message.ApplyReceipt(receipt.Status, receipt.Timestamp, receipt.ErrorCode, receipt.ErrorReason))
-                changes.Add(new InboxChange(InboxChangeKind.MessageUpdated, message.ConversationId, message.Id));
+            if (!message.ApplyReceipt(receipt.Status, receipt.Timestamp, receipt.ErrorCode, receipt.ErrorReason)) continue;
+            Writes.Updated(message);
+            changes.Add(new InboxChange(InboxChangeKind.MessageUpdated, message.ConversationId, message.Id));
         }
     }
 }

@@ -24,6 +24,7 @@ internal static class PersistenceServiceCollectionExtensions
             services.AddDbContext<InboxDbContext, SqliteInboxDbContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<SqliteConnectionString>().Value));
         }
         services.AddSingleton(options);
+        services.AddSingleton<SqliteWriteGate>();
         return services;
     }
 

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using Inbox.Core.Conversations;
+using Inbox.Infrastructure;
+using Inbox.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inbox.Bench;
+
+/// <summary>
+/// Times the inbox's own read queries (IConversationQueries, as the app registers it) on a database,
+/// warm, median of N runs, and prints SQLite's plan for each so a full scan or a sort stands out.
+/// </summary>
+internal static class ListBenchmark
+{
+    public static async Task<int> RunAsync(Options o)
+    {
+        var path = o.Text("db");
+        if (path is null || !File.Exists(path)) { Console.Error.WriteLine("--db <existing sqlite file> is required"); return 2; }
+        var runs = o.Int("runs", 21);
+        var depth = o.Int("depth", 200);
+        var limit = o.Int("limit", 50);
+
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:Inbox"] = $"Data Source={Path.GetFullPath(path)}",
+        }).Build();
+        var capture = new CommandCapture();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(config);
+        services.AddInfrastructure(config, Directory.GetCurrentDirectory());
+        services.ConfigureDbContext<SqliteInboxDbContext>(b => b.AddInterceptors(capture));
+        await using var provider = services.BuildServiceProvider();
+        var plans = new QueryPlans(path);
+
+        async Task<T> Time<T>(string name, Func<IConversationQueries, Task<T>> query)
+        {
+            var ms = new double[runs];
+            T result = default!;
+            for (var i = -1; i < runs; i++)   // run -1 warms up (compiles the query, fills the page cache)
+            {
+                await using var scope = provider.CreateAsyncScope();
+                var queries = scope.ServiceProvider.GetRequiredService<IConversationQueries>();
+                var clock = Stopwatch.StartNew();
+                result = await query(queries);
+                if (i >= 0) ms[i] = clock.Elapsed.TotalMilliseconds;
+            }
+            Array.Sort(ms);
+            Console.WriteLine($"{name,-34} median {ms[runs / 2],7:F2} ms   p90 {ms[(int)(runs * 0.9)],7:F2} ms   max {ms[^1],7:F2} ms");
+            plans.Print(capture.Last!);
+            return result;
+        }
+
+        Console.WriteLine($"database {path}: {plans.Count("Conversations"):N0} conversations, {plans.Count("Messages"):N0} messages; {runs} warm runs each\n");
+        var first = await Time($"list, first page ({limit})", q => q.ListAsync(new ConversationFilter(), limit, null, default));
+        await Time($"list, open only, first page", q => q.ListAsync(new ConversationFilter(Status: ConversationStatus.Open), limit, null, default));
+
+        // Walk down the list the way scrolling does, then time the page there.
+        var cursor = first.Next;
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            var queries = scope.ServiceProvider.GetRequiredService<IConversationQueries>();
+            for (var page = 1; page < depth && cursor is not null; page++) cursor = (await queries.ListAsync(new ConversationFilter(), limit, cursor, default)).Next;
+        }
+        await Time($"list, page {depth} (row {depth * limit:N0})", q => q.ListAsync(new ConversationFilter(), limit, cursor, default));
+
+        var busiest = first.Items[0].Id;
+        await Time($"thread, first page ({limit})", q => q.MessagesAsync(busiest, limit, null, default));
+        await Time($"thread, latest {limit}", q => q.LatestMessagesAsync(busiest, limit, default));
+        return 0;
+    }
+}

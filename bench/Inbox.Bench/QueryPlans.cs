@@ -1,0 +1,50 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Inbox.Bench;
+
+/// <summary>Keeps the last SQL command EF ran, with its parameter values, to ask SQLite for its plan.</summary>
+internal sealed class CommandCapture : DbCommandInterceptor
+{
+    public sealed record Captured(string Sql, (string Name, object? Value)[] Parameters);
+
+    public Captured? Last { get; private set; }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken ct = default)
+    {
+        Last = new Captured(command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToArray());
+        return base.ReaderExecutingAsync(command, eventData, result, ct);
+    }
+}
+
+/// <summary>EXPLAIN QUERY PLAN on a read-only connection; a plain SCAN of a table or a temp B-tree sort is flagged.</summary>
+internal sealed class QueryPlans(string path)
+{
+    private readonly string _connection = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly }.ToString();
+
+    public long Count(string table)
+    {
+        using var connection = new SqliteConnection(_connection);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    public void Print(CommandCapture.Captured query)
+    {
+        using var connection = new SqliteConnection(_connection);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + query.Sql;
+        foreach (var (name, value) in query.Parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var detail = reader.GetString(3);
+            var bad = (detail.StartsWith("SCAN ", StringComparison.Ordinal) && !detail.Contains("INDEX", StringComparison.Ordinal)) || detail.Contains("TEMP B-TREE", StringComparison.Ordinal);
+            Console.WriteLine($"    plan: {detail}{(bad ? "   <-- scan/sort" : "")}");
+        }
+    }
+}
