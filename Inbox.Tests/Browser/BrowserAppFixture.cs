@@ -30,15 +30,17 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (its own cookies) with a page at the given path.</summary>
-    public async Task<IPage> OpenAsync(string path = "/")
+    /// <summary>A fresh browser context (its own cookies), signed in as <paramref name="email"/> through the real form, at <paramref name="path"/>.</summary>
+    public async Task<IPage> SignInAsync(string email, string path = "/")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
-        context.SetDefaultTimeout(10_000);
+        context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
-        await page.GotoAsync(path);
-        // Clicks made before the circuit is up are lost: wait for Blazor to be interactive.
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-testid=conversation-list]') !== null");
+        await page.GotoAsync("/account/login?returnUrl=" + Uri.EscapeDataString(path));
+        await page.GetByTestId("login-email").FillAsync(email);
+        await page.GetByTestId("login-password").FillAsync(InboxWebApplicationFactory.DemoPassword);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path);
         return page;
     }
 
