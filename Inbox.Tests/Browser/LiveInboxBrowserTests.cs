@@ -67,6 +67,19 @@ public sealed class LiveInboxBrowserTests(BrowserAppFixture fixture, ITestOutput
     }
 
     [Fact]
+    public async Task The_app_bar_names_the_signed_in_person_and_signs_them_out()
+    {
+        var page = await fixture.SignInAsync(StaffSignIn.Agent);
+        await Assertions.Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync("Nurse Lee");
+
+        await page.GetByTestId("sign-out").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/login"));
+        await page.GotoAsync("/");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/login"));
+    }
+
+    [Fact]
     public async Task The_inbox_is_only_for_signed_in_staff()
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseAddress.ToString() });
