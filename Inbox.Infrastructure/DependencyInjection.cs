@@ -34,7 +34,8 @@ public static class DependencyInjection
         services.AddScoped<IReplySender, ReplySender>();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
         services.AddScoped<IApiKeyVerifier, ApiKeyVerifier>();
-        services.AddSingleton<IAuditTrail, LoggingAuditTrail>();
+        services.AddSingleton<IAuditTrail, StoredAuditTrail>();
+        services.AddScoped<AuditVerifier>();
 
         services.AddSingleton<InboundWork>();
         services.AddSingleton<OutboundWork>();

@@ -1,5 +1,6 @@
 using Inbox.Core.Contacts;
 using Inbox.Core.Conversations;
+using Inbox.Infrastructure.Audit;
 using Inbox.Infrastructure.Auth;
 using Inbox.Infrastructure.Identity;
 using Inbox.Infrastructure.Webhooks;
@@ -23,6 +24,7 @@ public abstract class InboxDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
+    public DbSet<AuditRecord> AuditLog => Set<AuditRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

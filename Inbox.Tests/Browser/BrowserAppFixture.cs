@@ -18,6 +18,7 @@ public sealed class BrowserAppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        Assertions.SetDefaultExpectTimeout(20_000);
         Graph.AcceptAll();
         App = new InboxWebApplicationFactory(new Dictionary<string, string?> { ["Channels:WhatsApp:GraphApiBaseUrl"] = Graph.Url }).StartKestrel();
         _playwright = await Playwright.CreateAsync();
@@ -34,13 +35,14 @@ public sealed class BrowserAppFixture : IAsyncLifetime
     public async Task<IPage> SignInAsync(string email, string path = "/")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
-        context.SetDefaultTimeout(15_000);
+        // Generous: on a 2-core CI machine the browser shares the CPU with parallel integration tests.
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login?returnUrl=" + Uri.EscapeDataString(path));
         await page.GetByTestId("login-email").FillAsync(email);
         await page.GetByTestId("login-password").FillAsync(InboxWebApplicationFactory.DemoPassword);
         await page.GetByTestId("login-submit").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path);
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         return page;
     }
 

@@ -1,3 +1,4 @@
+using Inbox.Core.Audit;
 using Inbox.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 
@@ -10,8 +11,10 @@ internal static class AccountEndpoints
     {
         var account = app.MapGroup("/account").ExcludeFromDescription();
 
-        account.MapPost("/logout", async (HttpContext http, SignInManager<StaffUser> signIn) =>
+        account.MapPost("/logout", async (HttpContext http, SignInManager<StaffUser> signIn, IAuditTrail audit, TimeProvider clock) =>
         {
+            if (http.User.Identity?.IsAuthenticated == true)
+                await audit.RecordAsync(clock, http.User, "signout", "staff", StaffClaims.IdOf(http.User) ?? "unknown");
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/account/login");
         });

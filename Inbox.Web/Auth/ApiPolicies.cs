@@ -14,13 +14,17 @@ internal static class ApiPolicies
     public const string ConversationsRead = "api:conversations:read";
     public const string MessagesRead = "api:messages:read";
     public const string MessagesSend = "api:messages:send";
+    public const string AuditRead = "api:audit:read";
+    public const string AuditVerify = "api:audit:verify";
 
     public static AuthorizationBuilder AddApiPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(AnyKey, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
         .AddPolicy(ContactsRead, p => Require(p, Permission.ReadConversations))
         .AddPolicy(ConversationsRead, p => Require(p, Permission.ReadConversations))
         .AddPolicy(MessagesRead, p => Require(p, Permission.ReadConversations))
-        .AddPolicy(MessagesSend, p => Require(p, Permission.ReplyToPatients));
+        .AddPolicy(MessagesSend, p => Require(p, Permission.ReplyToPatients))
+        .AddPolicy(AuditRead, p => Require(p, Permission.ViewAudit))
+        .AddPolicy(AuditVerify, p => Require(p, Permission.ViewAudit));
 
     private static void Require(AuthorizationPolicyBuilder policy, Permission permission) => policy
         .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)

@@ -43,8 +43,9 @@ internal static class StaffAuthServiceCollectionExtensions
         // Refreshing the principal (security stamp check) must keep the session it belongs to.
         services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = ctx =>
         {
-            if (ctx.CurrentPrincipal?.FindFirst(SessionClaims.SessionId) is { } sid && ctx.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
-                identity.AddClaim(new System.Security.Claims.Claim(SessionClaims.SessionId, sid.Value));
+            if (ctx.NewPrincipal?.Identity is not System.Security.Claims.ClaimsIdentity identity) return Task.CompletedTask;
+            foreach (var type in new[] { SessionClaims.SessionId, StaffClaims.SignInIp })
+                if (ctx.CurrentPrincipal?.FindFirst(type) is { } claim) identity.AddClaim(new System.Security.Claims.Claim(type, claim.Value));
             return Task.CompletedTask;
         });
 

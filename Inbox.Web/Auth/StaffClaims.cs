@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Inbox.Core.Audit;
 using Inbox.Core.Conversations;
 using Inbox.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -10,10 +11,16 @@ namespace Inbox.Web.Auth;
 internal static class StaffClaims
 {
     public const string DisplayName = "inbox:display-name";
+    /// <summary>The address the person signed in from: audit entries made over the circuit carry it.</summary>
+    public const string SignInIp = "inbox:ip";
 
     public static string? IdOf(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 
     public static string NameOf(ClaimsPrincipal user) => user.FindFirstValue(DisplayName) ?? user.Identity?.Name ?? "Staff";
+
+    public static AuditActor ActorOf(ClaimsPrincipal user) => new("staff", IdOf(user) ?? "unknown", NameOf(user));
+
+    public static string? IpOf(ClaimsPrincipal user) => user.FindFirstValue(SignInIp);
 
     /// <summary>Replies are written by a person, never by a shared account.</summary>
     public static MessageAuthor AuthorOf(ClaimsPrincipal user) =>

@@ -21,6 +21,7 @@ internal sealed class StaffCookieEvents : CookieAuthenticationEvents
             var sessions = context.HttpContext.RequestServices.GetRequiredService<StaffSessions>();
             var id = await sessions.StartAsync(userId, context.HttpContext.Connection.RemoteIpAddress?.ToString());
             identity.AddClaim(new Claim(SessionClaims.SessionId, id.ToString()));
+            if (context.HttpContext.Connection.RemoteIpAddress is { } ip) identity.AddClaim(new Claim(StaffClaims.SignInIp, ip.ToString()));
         }
         await base.SigningIn(context);
     }

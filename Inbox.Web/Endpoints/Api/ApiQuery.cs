@@ -41,5 +41,7 @@ internal sealed class ApiQuery
         return null;
     }
 
+    public void Add(string field, string message) => _errors[field] = [message];
+
     public void InvalidCursor() => _errors["cursor"] = ["cursor is not one this API returned; start again without it."];
 }

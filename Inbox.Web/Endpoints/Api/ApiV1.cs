@@ -29,6 +29,7 @@ internal static class ApiV1
         api.MapContacts();
         api.MapConversations();
         api.MapMessages();
+        api.MapAudit();
         // An unknown API route answers a problem, not the UI's "not found" page.
         api.MapFallback(() => Results.Problem(title: "There is no such API route.", statusCode: StatusCodes.Status404NotFound))
             .ExcludeFromDescription();

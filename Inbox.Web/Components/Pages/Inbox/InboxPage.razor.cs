@@ -1,6 +1,9 @@
 using Inbox.Core.Conversations;
 using Inbox.Core.Realtime;
+using Inbox.Core.Audit;
+using Inbox.Web.Auth;
 using Inbox.Web.Realtime;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components;
 
 namespace Inbox.Web.Components.Pages.Inbox;
@@ -12,6 +15,9 @@ public partial class InboxPage : LiveComponentBase
     private bool _missing;
 
     [Parameter] public Guid? ConversationId { get; set; }
+    [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = null!;
+    [Inject] private IAuditTrail Audit { get; set; } = null!;
+    [Inject] private TimeProvider Clock { get; set; } = null!;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -19,6 +25,15 @@ public partial class InboxPage : LiveComponentBase
         _conversation = null;
         _missing = false;
         await LoadAsync();
+        if (_conversation is { } opened) await RecordReadAsync(opened);
+    }
+
+    // Opening a thread shows the patient's messages and details: both reads are audited, once per opening.
+    private async Task RecordReadAsync(ConversationListItem opened)
+    {
+        var user = (await AuthState).User;
+        await Audit.RecordAsync(Clock, user, "conversation.read", "conversation", opened.Id.ToString());
+        await Audit.RecordAsync(Clock, user, "contact.read", "contact", opened.ContactId.ToString());
     }
 
     protected override bool Accept(IReadOnlyList<InboxChange> changes) =>
