@@ -6,6 +6,7 @@ using Inbox.Web.Components;
 using Inbox.Web.Endpoints;
 using Inbox.Web.Endpoints.Api;
 using Inbox.Web.Realtime;
+using Inbox.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Inbox.Web;
@@ -31,6 +32,7 @@ internal static class WebApplicationExtensions
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
         }
+        app.UseSecurityHeaders();
         // Friendly status pages are for people; webhooks, the API and health checks answer for themselves.
         app.UseWhen(ctx => !IsMachineEndpoint(ctx.Request.Path),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));

@@ -2,6 +2,7 @@ using Inbox.Core.Realtime;
 using Inbox.Web.Auth;
 using Inbox.Web.Endpoints.Api;
 using Inbox.Web.Realtime;
+using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
 
 namespace Inbox.Web;
@@ -22,6 +23,13 @@ internal static class WebServiceCollectionExtensions
         services.AddLiveComponents();
 
         services.AddStaffAuthentication(configuration);
+        // Cookies and antiforgery tokens must survive restarts (and, with several instances, be shared):
+        // keys live in the data folder, or where `DataProtection:KeysPath` says.
+        services.AddDataProtection()
+            .SetApplicationName("Inbox")
+            .PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeysPath"] is { Length: > 0 } keys
+                ? keys
+                : Path.Combine(environment.ContentRootPath, "data", "keys")));
         services.AddProblemDetails();
         services.AddApiV1(configuration);
         services.AddDevelopmentTools(environment);

@@ -80,6 +80,20 @@ public sealed class LiveInboxBrowserTests(BrowserAppFixture fixture, ITestOutput
     }
 
     [Fact]
+    public async Task The_inbox_runs_within_its_content_security_policy()
+    {
+        var page = await fixture.SignInAsync(StaffSignIn.Receptionist);
+        var violations = new List<string>();
+        page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy")) violations.Add(message.Text); };
+
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("conversation-list")).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=signed-in-user]') !== null");
+
+        Assert.Empty(violations);
+    }
+
+    [Fact]
     public async Task The_inbox_is_only_for_signed_in_staff()
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseAddress.ToString() });

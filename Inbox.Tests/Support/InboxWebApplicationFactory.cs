@@ -38,6 +38,7 @@ public class InboxWebApplicationFactory : WebApplicationFactory<Program>
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:Inbox"] = $"Data Source={DatabasePath}",
             ["Demo:Seed"] = "false",
+            ["DataProtection:KeysPath"] = Path.Combine(_folder, "keys"),
             // The demo users (one per role) sign in with this in tests.
             ["Demo:Password"] = DemoPassword,
             ["Api:DevelopmentKey"] = ApiKey,
