@@ -7,7 +7,7 @@ namespace Inbox.Tests.Browser;
 /// One app on a real port, one fake Graph API and one headless Chromium per test class.
 /// Playwright drives the distribution's Chromium (INBOX_CHROMIUM, default /usr/bin/chromium): it never downloads a browser.
 /// </summary>
-public sealed class BrowserAppFixture : IAsyncLifetime
+public class BrowserAppFixture : IAsyncLifetime
 {
     public FakeGraphApi Graph { get; } = new();
     public InboxWebApplicationFactory App { get; private set; } = null!;
@@ -16,11 +16,15 @@ public sealed class BrowserAppFixture : IAsyncLifetime
 
     public Uri BaseAddress => App.ServerAddress!;
 
+    /// <summary>Settings a test class needs on top of the defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings { get; } = new Dictionary<string, string?>();
+
     public async Task InitializeAsync()
     {
         Assertions.SetDefaultExpectTimeout(20_000);
         Graph.AcceptAll();
-        App = new InboxWebApplicationFactory(new Dictionary<string, string?> { ["Channels:WhatsApp:GraphApiBaseUrl"] = Graph.Url }).StartKestrel();
+        var settings = new Dictionary<string, string?>(ExtraSettings) { ["Channels:WhatsApp:GraphApiBaseUrl"] = Graph.Url };
+        App = new InboxWebApplicationFactory(settings).StartKestrel();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -85,6 +85,22 @@ public sealed class SignInTests(SignInTests.App app) : IClassFixture<SignInTests
     }
 
     [Fact]
+    public async Task The_pages_activity_ping_keeps_a_working_person_signed_in()
+    {
+        var client = await StaffSignIn.SignedInClientAsync(app, StaffSignIn.Agent);
+        var ping = () => client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/account/activity") { Headers = { { "X-Inbox-Activity", "1" } } });
+
+        for (var i = 0; i < 3; i++)
+        {
+            App.Clock.Advance(TimeSpan.FromMinutes(10));
+            Assert.Equal(HttpStatusCode.NoContent, (await ping()).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/account/activity", null)).StatusCode);
+    }
+
+    [Fact]
     public async Task Signing_out_ends_the_session_for_good()
     {
         var client = await StaffSignIn.SignedInClientAsync(app, StaffSignIn.Receptionist);

@@ -22,7 +22,9 @@ internal static class AccountEndpoints
         // The page pings this while the person is using it (keys, clicks); the cookie check records the activity.
         // A custom header is required so another site cannot trigger it with a plain form post.
         account.MapPost("/activity", (HttpContext http) =>
-                http.Request.Headers["X-Inbox-Activity"] == "1" ? Results.NoContent() : Results.BadRequest())
+                http.Request.Headers["X-Inbox-Activity"] == "1"
+                    ? Results.NoContent()
+                    : Results.Problem(title: "The activity ping needs its X-Inbox-Activity header.", statusCode: StatusCodes.Status400BadRequest))
             .DisableAntiforgery();
         return app;
     }
