@@ -17,7 +17,7 @@ internal static class AccountEndpoints
                 await audit.RecordAsync(clock, http.User, "signout", "staff", StaffClaims.IdOf(http.User) ?? "unknown");
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/account/login");
-        });
+        }).RequireAuthorization();
 
         // The page pings this while the person is using it (keys, clicks); the cookie check records the activity.
         // A custom header is required so another site cannot trigger it with a plain form post.
@@ -25,7 +25,8 @@ internal static class AccountEndpoints
                 http.Request.Headers["X-Inbox-Activity"] == "1"
                     ? Results.NoContent()
                     : Results.Problem(title: "The activity ping needs its X-Inbox-Activity header.", statusCode: StatusCodes.Status400BadRequest))
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .RequireAuthorization();
         return app;
     }
 }
