@@ -1,10 +1,9 @@
-using System.Data;
-using System.Data.Common;
 using System.Security.Cryptography;
 using System.Threading.Channels;
 using Inbox.Core.Channels;
 using Inbox.Infrastructure.Jobs;
 using Inbox.Infrastructure.Persistence;
+using Inbox.Infrastructure.Persistence.Bulk;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -63,84 +62,40 @@ internal sealed class GroupCommitRawEventStore(
     }
 
     /// <summary>
-    /// Plain ADO.NET on the context's connection: EF change tracking cost more than the insert itself.
-    /// The SQL is valid on SQLite and SQL Server; values go through EF's own converters, so the rows are
-    /// exactly what EF would have written (enum as text, SQLite timestamps as sortable numbers).
+    /// One prepared INSERT reused for the whole batch (<see cref="PreparedRowCommand"/>): EF change tracking
+    /// cost more than the insert itself, and the rows are still exactly what EF would write.
     /// </summary>
     private async Task<AppendOutcome[]> WriteAsync(List<Pending> batch, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<InboxDbContext>();
-        var columns = RawEventColumns.For(db);
         using var gate = await writeGate.EnterAsync(db, ct);
         await db.Database.OpenConnectionAsync(ct);
-        var connection = db.Database.GetDbConnection();
         // Acknowledged means on disk: FULL syncs the WAL at every commit (pooled connections may carry another setting).
-        if (db is SqliteInboxDbContext) await ExecuteAsync(connection, null, "PRAGMA synchronous=FULL;", ct);
+        if (db is SqliteInboxDbContext) await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL;", ct);
 
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var known = await KnownHashesAsync(connection, tx, columns, batch, ct);
-        var now = columns.ReceivedAt(clock.GetUtcNow());
-        await using var insert = connection.CreateCommand();
-        insert.Transaction = tx;
-        insert.CommandText = $"INSERT INTO {columns.Table} ({columns.Channel}, {columns.BodyHash}, {columns.Body}, {columns.ReceivedAtColumn}, {columns.Attempts}) VALUES (@channel, @hash, @body, @at, 0)";
-        var channel = Add(insert, "@channel", DbType.String);
-        var hash = Add(insert, "@hash", DbType.AnsiString);
-        var body = Add(insert, "@body", DbType.Binary);
-        var at = Add(insert, "@at", null);
-        at.Value = now;
-
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var known = await KnownHashesAsync(db, batch, ct);
+        var now = clock.GetUtcNow();
+        await using var insert = PreparedRowCommand.Insert(db, typeof(RawWebhookEvent));
         var outcomes = new AppendOutcome[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
             var p = batch[i];
             if (!known.Add(p.Hash)) { outcomes[i] = AppendOutcome.Duplicate; continue; }
-            channel.Value = columns.ChannelValue(p.Channel);
-            hash.Value = p.Hash;
-            body.Value = p.Body;
-            await insert.ExecuteNonQueryAsync(ct);
+            await insert.ExecuteAsync(new RawWebhookEvent { Channel = p.Channel, BodyHash = p.Hash, Body = p.Body, ReceivedAt = now }, ct);
             outcomes[i] = AppendOutcome.Stored;
         }
         await tx.CommitAsync(ct);
         return outcomes;
     }
 
-    private static async Task<HashSet<string>> KnownHashesAsync(DbConnection connection, DbTransaction tx, RawEventColumns columns, List<Pending> batch, CancellationToken ct)
+    private static async Task<HashSet<string>> KnownHashesAsync(InboxDbContext db, List<Pending> batch, CancellationToken ct)
     {
         var known = new HashSet<string>(StringComparer.Ordinal);
-        var hashes = batch.Select(p => p.Hash).Distinct().ToList();
-        foreach (var chunk in hashes.Chunk(HashesPerQuery))
-        {
-            await using var select = connection.CreateCommand();
-            select.Transaction = tx;
-            var names = new string[chunk.Length];
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                names[i] = "@h" + i;
-                Add(select, names[i], DbType.AnsiString).Value = chunk[i];
-            }
-            select.CommandText = $"SELECT {columns.BodyHash} FROM {columns.Table} WHERE {columns.BodyHash} IN ({string.Join(", ", names)})";
-            await using var reader = await select.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) known.Add(reader.GetString(0));
-        }
+        foreach (var chunk in batch.Select(p => p.Hash).Distinct().Chunk(HashesPerQuery))
+            known.UnionWith(await db.RawWebhookEvents.AsNoTracking().Where(e => chunk.Contains(e.BodyHash)).Select(e => e.BodyHash).ToListAsync(ct));
         return known;
-    }
-
-    private static DbParameter Add(DbCommand command, string name, DbType? type)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        if (type is { } t) parameter.DbType = t;
-        command.Parameters.Add(parameter);
-        return parameter;
-    }
-
-    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? tx, string sql, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(ct);
     }
 
     private sealed record Pending(ChannelKind Channel, byte[] Body, string Hash)
