@@ -1,6 +1,5 @@
 using Inbox.Web.Auth;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Diagnostics;
 
 namespace Inbox.Web.Endpoints.Api;
 
@@ -25,7 +24,7 @@ internal static class ApiV1
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 
         // Every API route authenticates with a key, never the staff cookie: no key → 401, even on an unknown route.
-        var api = app.MapGroup(Prefix).AddEndpointFilter(KeepProblemsAsTheyAre).RequireAuthorization(ApiPolicies.AnyKey);
+        var api = app.MapGroup(Prefix).RequireAuthorization(ApiPolicies.AnyKey);
         api.MapContacts();
         api.MapConversations();
         api.MapMessages();
@@ -34,12 +33,5 @@ internal static class ApiV1
         api.MapFallback(() => Results.Problem(title: "There is no such API route.", statusCode: StatusCodes.Status404NotFound))
             .ExcludeFromDescription();
         return app;
-    }
-
-    // The UI re-executes empty error responses into HTML pages; API clients must get the problem details as written.
-    private static ValueTask<object?> KeepProblemsAsTheyAre(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        if (context.HttpContext.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
-        return next(context);
     }
 }
