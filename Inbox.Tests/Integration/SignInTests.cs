@@ -104,8 +104,7 @@ public sealed class SignInTests(SignInTests.App app) : IClassFixture<SignInTests
     public async Task Signing_out_ends_the_session_for_good()
     {
         var client = await StaffSignIn.SignedInClientAsync(app, StaffSignIn.Receptionist);
-        var page = await client.GetStringAsync("/account/login");
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = await StaffSignIn.AntiforgeryTokenAsync(client);
 
         var signOut = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
 

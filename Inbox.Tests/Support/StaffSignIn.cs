@@ -16,10 +16,13 @@ public static partial class StaffSignIn
     public static HttpClient NewClient(InboxWebApplicationFactory app) =>
         app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
+    /// <summary>An antiforgery token for this client's cookies, taken from the sign-in form.</summary>
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client) =>
+        TokenPattern().Match(await client.GetStringAsync("/account/login")).Groups[1].Value;
+
     public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password)
     {
-        var form = await client.GetStringAsync("/account/login");
-        var token = TokenPattern().Match(form).Groups[1].Value;
+        var token = await AntiforgeryTokenAsync(client);
         return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "login",
