@@ -9,7 +9,7 @@ namespace Inbox.Infrastructure.Audit;
 /// Appends audit entries to the hash-chained log. Appends take turns (one chain, one writer at a time in
 /// this process), each reading the last hash and linking to it inside its own transaction.
 /// </summary>
-internal sealed class StoredAuditTrail(IServiceScopeFactory scopes) : IAuditTrail
+internal sealed class StoredAuditTrail(IServiceScopeFactory scopes, SqliteWriteGate writeGate) : IAuditTrail
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
 
@@ -21,6 +21,8 @@ internal sealed class StoredAuditTrail(IServiceScopeFactory scopes) : IAuditTrai
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<InboxDbContext>();
+            // Its own transaction, so it takes the SQLite write turn itself (see SqliteWriteTurnInterceptor).
+            using var turn = await writeGate.EnterAsync(db, ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var previous = await db.AuditLog.OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefaultAsync(ct) ?? AuditChain.Genesis;
             foreach (var entry in entries)

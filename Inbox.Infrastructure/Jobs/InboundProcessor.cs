@@ -119,7 +119,6 @@ internal sealed class InboundProcessor(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<InboxDbContext>();
-        using var gate = await writeGate.EnterAsync(db, ct);
         var raw = await db.RawWebhookEvents.SingleAsync(e => e.Id == id, ct);
         raw.Attempts++;
         // Exception type and message only: never the body, which holds patient data.

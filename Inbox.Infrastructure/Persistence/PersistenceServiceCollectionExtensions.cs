@@ -21,7 +21,10 @@ internal static class PersistenceServiceCollectionExtensions
         else
         {
             services.AddSingleton(sp => new SqliteConnectionString(ResolveSqlite(sp.GetRequiredService<IConfiguration>().GetConnectionString("Inbox"), contentRoot)));
-            services.AddDbContext<InboxDbContext, SqliteInboxDbContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<SqliteConnectionString>().Value));
+            services.AddSingleton<SqliteWriteTurnInterceptor>();
+            services.AddDbContext<InboxDbContext, SqliteInboxDbContext>((sp, o) => o
+                .UseSqlite(sp.GetRequiredService<SqliteConnectionString>().Value)
+                .AddInterceptors(sp.GetRequiredService<SqliteWriteTurnInterceptor>()));
         }
         services.AddSingleton(options);
         services.AddSingleton<SqliteWriteGate>();
