@@ -5,11 +5,13 @@ using Inbox.Core.Conversations;
 using Inbox.Infrastructure.Audit;
 using Inbox.Infrastructure.Auth;
 using Inbox.Infrastructure.Channels;
+using Inbox.Infrastructure.Channels.Accounts;
 using Inbox.Infrastructure.Channels.WhatsApp;
 using Inbox.Infrastructure.Jobs;
 using Inbox.Infrastructure.Messaging;
 using Inbox.Infrastructure.Persistence;
 using Inbox.Infrastructure.Persistence.Queries;
+using Inbox.Infrastructure.Teams;
 using Inbox.Infrastructure.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,10 +29,12 @@ public static class DependencyInjection
         services.AddValidatorsFromAssemblyContaining<ReplyDraftValidator>(includeInternalTypes: true);
 
         // Channels: one line per platform.
+        services.AddChannelAccounts();
         services.AddWhatsApp();
         services.AddSingleton<IChannelAdapters, ChannelAdapters>();
 
         services.AddScoped<IConversationQueries, ConversationQueries>();
+        services.AddScoped<InboxScopes>();
         services.AddScoped<IReplySender, ReplySender>();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
         services.AddScoped<IApiKeyVerifier, ApiKeyVerifier>();

@@ -1,3 +1,4 @@
+using Inbox.Infrastructure.Channels.Accounts;
 using Inbox.Infrastructure.Identity;
 using Inbox.Infrastructure.Persistence;
 using Inbox.Infrastructure.Persistence.Seeding;
@@ -18,6 +19,8 @@ internal static class WebApplicationExtensions
     {
         await DatabaseInitializer.MigrateAsync(app.Services);
         await StaffSeeder.SeedRolesAsync(app.Services);
+        // Before the first webhook: which accounts are served, and which inbox each one feeds.
+        await app.Services.GetRequiredService<ChannelAccountDirectory>().SyncAsync();
         if (!app.Environment.IsDevelopment()) return;
         if (app.Configuration["Demo:Password"] is { Length: > 0 } demoPassword)
             await StaffSeeder.SeedDemoUsersAsync(app.Services, demoPassword);

@@ -14,7 +14,10 @@ public interface IChannelAdapter
     /// <summary>The HTTP header that carries the platform's signature.</summary>
     string SignatureHeader { get; }
 
-    /// <summary>Checks the signature over the raw bytes exactly as received, in constant time.</summary>
+    /// <summary>
+    /// Checks the signature over the raw bytes exactly as received, in constant time, against the secret of
+    /// each account this channel serves (<see cref="IChannelAccountDirectory"/>).
+    /// </summary>
     bool IsSignatureValid(ReadOnlySpan<byte> body, string? signature);
 
     /// <summary>Answers the platform's subscription handshake; null when the token is wrong or the platform has none.</summary>
@@ -27,4 +30,10 @@ public interface IChannelAdapter
     IReadOnlyList<InboundEvent> Parse(ReadOnlySpan<byte> body);
 
     Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken);
+
+    /// <summary>The patient's profile from the platform's profile API; null when the platform has none (WhatsApp sends names in webhooks).</summary>
+    Task<ChannelProfile?> GetProfileAsync(string accountId, string externalId, CancellationToken cancellationToken);
+
+    /// <summary>Opens a media attachment through the platform's media API.</summary>
+    Task<MediaDownload> DownloadMediaAsync(string accountId, InboundMedia media, CancellationToken cancellationToken);
 }

@@ -13,9 +13,10 @@ public sealed class Conversation : AggregateRoot
 
     private Conversation() { }
 
-    public Conversation(Guid contactId, DateTimeOffset createdAt)
+    public Conversation(Guid contactId, Guid sharedInboxId, DateTimeOffset createdAt)
     {
         ContactId = contactId;
+        SharedInboxId = sharedInboxId;
         CreatedAt = createdAt;
         LastMessageAt = createdAt;
         Status = ConversationStatus.Open;
@@ -24,6 +25,8 @@ public sealed class Conversation : AggregateRoot
     }
 
     public Guid ContactId { get; private set; }
+    /// <summary>The shared inbox whose teams work this thread (from the channel account the patient first wrote to).</summary>
+    public Guid SharedInboxId { get; private set; }
     public ConversationStatus Status { get; private set; }
     public HandledBy HandledBy { get; private set; }
     public string? AssigneeId { get; private set; }

@@ -1,22 +1,28 @@
+using Inbox.Core.Teams;
+
 namespace Inbox.Core.Conversations;
 
-/// <summary>Read side of the inbox: lists and threads, written for the database to do the work.</summary>
+/// <summary>
+/// Read side of the inbox: lists and threads, written for the database to do the work. Every read takes the
+/// caller's <see cref="InboxScope"/>: what lies outside it is not found.
+/// </summary>
 public interface IConversationQueries
 {
     /// <summary>Newest activity first, keyset-paged on (last message time, id).</summary>
-    Task<Page<ConversationListItem>> ListAsync(ConversationFilter filter, int limit, string? cursor, CancellationToken ct);
+    Task<Page<ConversationListItem>> ListAsync(InboxScope scope, ConversationFilter filter, int limit, string? cursor, CancellationToken ct);
 
-    Task<ConversationListItem?> GetAsync(Guid id, CancellationToken ct);
+    Task<ConversationListItem?> GetAsync(InboxScope scope, Guid id, CancellationToken ct);
 
     /// <summary>Messages oldest first; <paramref name="cursor"/> continues after the last one returned.</summary>
-    Task<Page<ThreadMessage>> MessagesAsync(Guid conversationId, int limit, string? cursor, CancellationToken ct);
+    Task<Page<ThreadMessage>> MessagesAsync(InboxScope scope, Guid conversationId, int limit, string? cursor, CancellationToken ct);
 
     /// <summary>The newest <paramref name="count"/> messages, oldest first: what a thread shows when it opens.</summary>
-    Task<IReadOnlyList<ThreadMessage>> LatestMessagesAsync(Guid conversationId, int count, CancellationToken ct);
+    Task<IReadOnlyList<ThreadMessage>> LatestMessagesAsync(InboxScope scope, Guid conversationId, int count, CancellationToken ct);
 
-    Task<ThreadMessage?> MessageAsync(Guid messageId, CancellationToken ct);
+    Task<ThreadMessage?> MessageAsync(InboxScope scope, Guid messageId, CancellationToken ct);
 
-    Task<ContactView?> ContactAsync(Guid contactId, CancellationToken ct);
+    /// <summary>A contact is visible when one of their conversations is.</summary>
+    Task<ContactView?> ContactAsync(InboxScope scope, Guid contactId, CancellationToken ct);
 
-    Task<Page<ContactView>> ContactsAsync(string? query, string? phone, int limit, string? cursor, CancellationToken ct);
+    Task<Page<ContactView>> ContactsAsync(InboxScope scope, string? query, string? phone, int limit, string? cursor, CancellationToken ct);
 }

@@ -1,4 +1,5 @@
 using Inbox.Core.Channels;
+using Inbox.Core.Teams;
 
 namespace Inbox.Core.Conversations;
 
@@ -10,9 +11,10 @@ public sealed record ReplyResult(ReplyOutcome Outcome, Guid? MessageId = null, I
 /// <summary>Queues a staff reply durably; the outbound dispatcher sends it.</summary>
 public interface IReplySender
 {
+    /// <param name="scope">The caller's inboxes: a conversation outside them is not found.</param>
     /// <param name="channel">The channel to answer on; by default the one the patient last wrote from.</param>
-    Task<ReplyResult> QueueAsync(Guid conversationId, string? text, ChannelKind? channel, MessageAuthor author, CancellationToken ct);
+    Task<ReplyResult> QueueAsync(InboxScope scope, Guid conversationId, string? text, ChannelKind? channel, MessageAuthor author, CancellationToken ct);
 
     /// <summary>Staff asked to try a failed message again.</summary>
-    Task<bool> RetryAsync(Guid messageId, CancellationToken ct);
+    Task<bool> RetryAsync(InboxScope scope, Guid messageId, CancellationToken ct);
 }

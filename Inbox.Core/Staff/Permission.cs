@@ -15,6 +15,8 @@ public enum Permission
     ViewReports,
     /// <summary>Browse the audit log.</summary>
     ViewAudit,
+    /// <summary>See every shared inbox's conversations, not only those of one's teams.</summary>
+    SeeAllInboxes,
     /// <summary>Connect channels, manage staff, roles, bot flows, templates, retention.</summary>
     Administer,
 }

@@ -1,4 +1,6 @@
 using Inbox.Core.Staff;
+using Inbox.Infrastructure.Persistence;
+using Inbox.Infrastructure.Teams;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,5 +41,11 @@ public static class StaffSeeder
             if (!created.Succeeded) throw new InvalidOperationException("Demo user not created: " + string.Join("; ", created.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(user, demo.Role.ToString());
         }
+        // Every demo person works the front desk, so each sees the demo conversations.
+        var db = scope.ServiceProvider.GetRequiredService<InboxDbContext>();
+        var (_, team) = await DefaultWorkspace.EnsureAsync(db, clock.GetUtcNow(), CancellationToken.None);
+        foreach (var demo in DemoUsers)
+            if (await users.FindByEmailAsync(demo.Email) is { } person) team.AddMember(person.Id);
+        await db.SaveChangesAsync();
     }
 }

@@ -1,5 +1,6 @@
 using Inbox.Core.Channels;
 using Inbox.Core.Realtime;
+using Inbox.Infrastructure.Channels.Accounts;
 using Inbox.Infrastructure.Messaging;
 using Inbox.Infrastructure.Persistence;
 using Inbox.Infrastructure.Webhooks;
@@ -18,6 +19,7 @@ namespace Inbox.Infrastructure.Jobs;
 internal sealed class InboundProcessor(
     IServiceScopeFactory scopes,
     IChannelAdapters adapters,
+    ChannelAccountDirectory accounts,
     IInboxNotifier notifier,
     InboundWork work,
     SqliteWriteGate writeGate,
@@ -103,7 +105,7 @@ internal sealed class InboundProcessor(
             // they are redone (see docs/decisions/001-webhook-group-commit.md). Webhook commits stay FULL.
             if (db is SqliteInboxDbContext) await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var applier = new InboundEventApplier(db);
+            var applier = new InboundEventApplier(db, accounts);
             changes = await applier.ApplyAsync(events, ct);
             await applier.Writes.SaveAsync(db, ct);
             var now = clock.GetUtcNow();

@@ -2,6 +2,7 @@ using Inbox.Core.Channels;
 using Inbox.Core.Contacts;
 using Inbox.Core.Conversations;
 using Inbox.Core.Realtime;
+using Inbox.Infrastructure.Channels.Accounts;
 using Inbox.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,10 +14,10 @@ namespace Inbox.Infrastructure.Messaging;
 /// Everything is looked up with one query per kind (and channel) for the whole batch, untracked, and
 /// every lookup seeks an index; the caller saves <see cref="Writes"/> inside its transaction.
 /// </summary>
-internal sealed class InboundEventApplier(InboxDbContext db)
+internal sealed class InboundEventApplier(InboxDbContext db, ChannelAccountDirectory accounts)
 {
     private readonly Dictionary<(ChannelKind, string, string), ChannelIdentity> _identities = [];
-    private readonly Dictionary<Guid, Conversation> _conversations = [];
+    private readonly Dictionary<(Guid Contact, Guid Inbox), Conversation> _conversations = [];
 
     public InboundWrites Writes { get; } = new();
 
@@ -48,7 +49,7 @@ internal sealed class InboundEventApplier(InboxDbContext db)
         foreach (var inbound in messages)
         {
             var identity = IdentityFor(inbound);
-            var conversation = ConversationFor(identity.ContactId, inbound.Timestamp);
+            var conversation = ConversationFor(identity.ContactId, InboxOf(inbound), inbound.Timestamp);
             var message = Message.Inbound(conversation.Id, identity.Id, inbound);
             Writes.Added(message);
             conversation.RecordInbound(message);
@@ -72,8 +73,8 @@ internal sealed class InboundEventApplier(InboxDbContext db)
 
         var contactIds = found.Select(i => i.ContactId).Distinct().ToList();
         var conversations = await db.Conversations.AsNoTracking().Where(c => contactIds.Contains(c.ContactId)).ToListAsync(ct);
-        // One patient, one thread: the newest conversation of each contact carries on.
-        foreach (var c in conversations.GroupBy(c => c.ContactId)) _conversations[c.Key] = c.MaxBy(x => x.LastMessageAt)!;
+        // One patient, one thread per shared inbox: the newest conversation carries on, whichever channel the patient uses.
+        foreach (var c in conversations.GroupBy(c => (c.ContactId, c.SharedInboxId))) _conversations[c.Key] = c.MaxBy(x => x.LastMessageAt)!;
     }
 
     private ChannelIdentity IdentityFor(InboundMessage inbound)
@@ -95,12 +96,16 @@ internal sealed class InboundEventApplier(InboxDbContext db)
         return identity;
     }
 
-    private Conversation ConversationFor(Guid contactId, DateTimeOffset at)
+    /// <summary>The inbox the account feeds; an account disconnected since the webhook arrived still lands somewhere visible.</summary>
+    private Guid InboxOf(InboundEvent inbound) =>
+        accounts.Find(inbound.Channel, inbound.AccountId)?.SharedInboxId ?? accounts.DefaultInboxId;
+
+    private Conversation ConversationFor(Guid contactId, Guid inboxId, DateTimeOffset at)
     {
-        if (_conversations.TryGetValue(contactId, out var conversation)) return conversation;
-        conversation = new Conversation(contactId, at);
+        if (_conversations.TryGetValue((contactId, inboxId), out var conversation)) return conversation;
+        conversation = new Conversation(contactId, inboxId, at);
         Writes.Added(conversation);
-        _conversations[contactId] = conversation;
+        _conversations[(contactId, inboxId)] = conversation;
         return conversation;
     }
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using Inbox.Core.Channels;
 using Inbox.Core.Conversations;
 using Inbox.Core.Realtime;
+using Inbox.Core.Teams;
 using Inbox.Infrastructure.Jobs;
 using Inbox.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -16,10 +17,10 @@ internal sealed class ReplySender(
     OutboundWork work,
     TimeProvider clock) : IReplySender
 {
-    public async Task<ReplyResult> QueueAsync(Guid conversationId, string? text, ChannelKind? channel, MessageAuthor author, CancellationToken ct)
+    public async Task<ReplyResult> QueueAsync(InboxScope scope, Guid conversationId, string? text, ChannelKind? channel, MessageAuthor author, CancellationToken ct)
     {
         var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == conversationId, ct);
-        if (conversation is null) return new ReplyResult(ReplyOutcome.NotFound);
+        if (conversation is null || !scope.Allows(conversation.SharedInboxId)) return new ReplyResult(ReplyOutcome.NotFound);
 
         var target = channel ?? conversation.LastInboundChannel;
         if (target is null)
@@ -53,10 +54,12 @@ internal sealed class ReplySender(
         return new ReplyResult(ReplyOutcome.Queued, message.Id);
     }
 
-    public async Task<bool> RetryAsync(Guid messageId, CancellationToken ct)
+    public async Task<bool> RetryAsync(InboxScope scope, Guid messageId, CancellationToken ct)
     {
         var message = await db.Messages.FirstOrDefaultAsync(m => m.Id == messageId, ct);
         if (message is not { Direction: MessageDirection.Out, Status: DeliveryStatus.Failed }) return false;
+        var inboxId = await db.Conversations.Where(c => c.Id == message.ConversationId).Select(c => c.SharedInboxId).FirstAsync(ct);
+        if (!scope.Allows(inboxId)) return false;
         message.Requeue(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         work.Pulse();

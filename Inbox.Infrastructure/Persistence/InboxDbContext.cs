@@ -1,5 +1,7 @@
+using Inbox.Core.Channels;
 using Inbox.Core.Contacts;
 using Inbox.Core.Conversations;
+using Inbox.Core.Teams;
 using Inbox.Infrastructure.Audit;
 using Inbox.Infrastructure.Auth;
 using Inbox.Infrastructure.Identity;
@@ -22,6 +24,9 @@ public abstract class InboxDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<RawWebhookEvent> RawWebhookEvents => Set<RawWebhookEvent>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<ChannelAccount> ChannelAccounts => Set<ChannelAccount>();
+    public DbSet<SharedInbox> SharedInboxes => Set<SharedInbox>();
+    public DbSet<Team> Teams => Set<Team>();
 
     public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
     public DbSet<AuditRecord> AuditLog => Set<AuditRecord>();

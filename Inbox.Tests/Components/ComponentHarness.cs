@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Bunit;
 using Inbox.Web.Auth;
 using Inbox.Core.Conversations;
+using Inbox.Core.Teams;
 using Inbox.Web.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.SignalR;
@@ -37,6 +38,7 @@ public sealed class ComponentHarness : IAsyncDisposable
         Context.Services.AddSingleton(time ?? TimeProvider.System);
         Context.Services.AddSingleton<ScopedServices>();
         Context.Services.AddScoped<CircuitConnection>();
+        Context.Services.AddSingleton(Scope.Object);
         // Replies are written by the signed-in person.
         var auth = Context.AddAuthorization();
         auth.SetAuthorized("Rita Reception");
@@ -50,6 +52,16 @@ public sealed class ComponentHarness : IAsyncDisposable
     public BunitContext Context { get; } = new();
     public Mock<IConversationQueries> Queries { get; } = new();
     public Mock<IReplySender> Replies { get; } = new();
+    /// <summary>The signed-in person's inboxes: one fixed inbox; components must pass it to every read.</summary>
+    public Mock<ICallerInboxScope> Scope { get; } = CreateScope();
+    public static readonly InboxScope SignedInScope = InboxScope.Only([Guid.Parse("0190f0a0-0000-7000-8000-000000000001")]);
+
+    private static Mock<ICallerInboxScope> CreateScope()
+    {
+        var scope = new Mock<ICallerInboxScope>();
+        scope.Setup(s => s.GetAsync()).ReturnsAsync(SignedInScope);
+        return scope;
+    }
     public InboxChangeFeed Feed { get; }
 
     public ValueTask DisposeAsync() => Context.DisposeAsync();

@@ -1,3 +1,4 @@
+using Inbox.Core.Teams;
 using Bunit;
 using Inbox.Core.Channels;
 using Inbox.Core.Conversations;
@@ -19,8 +20,8 @@ public sealed class ComposerTests
         await using var h = new ComponentHarness(_time);
         var conversation = Conversation("Anna Müller", Now.AddMinutes(-5));
         // The sender answers the way the real one does: with the FluentValidation messages for the draft.
-        h.Replies.Setup(r => r.QueueAsync(conversation.Id, It.IsAny<string?>(), null, It.IsAny<MessageAuthor>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((Guid _, string? text, ChannelKind? _, MessageAuthor _, CancellationToken _) => new ReplyResult(ReplyOutcome.Invalid,
+        h.Replies.Setup(r => r.QueueAsync(ComponentHarness.SignedInScope, conversation.Id, It.IsAny<string?>(), null, It.IsAny<MessageAuthor>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((InboxScope _, Guid _, string? text, ChannelKind? _, MessageAuthor _, CancellationToken _) => new ReplyResult(ReplyOutcome.Invalid,
                 Errors: new ReplyDraftValidator().Validate(new ReplyDraft(text, ChannelKind.WhatsApp)).ToDictionary().AsReadOnly()));
         var cut = Render(h, conversation);
         var tooLong = new string('a', ChannelCapabilities.WhatsApp.TextLimit + 1);
@@ -37,14 +38,14 @@ public sealed class ComposerTests
     {
         await using var h = new ComponentHarness(_time);
         var conversation = Conversation("Anna Müller", Now.AddMinutes(-5));
-        h.Replies.Setup(r => r.QueueAsync(conversation.Id, "See you Thursday", null, It.IsAny<MessageAuthor>(), It.IsAny<CancellationToken>()))
+        h.Replies.Setup(r => r.QueueAsync(ComponentHarness.SignedInScope, conversation.Id, "See you Thursday", null, It.IsAny<MessageAuthor>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new ReplyResult(ReplyOutcome.Queued, Guid.NewGuid()));
         var cut = Render(h, conversation);
 
         cut.Find("[data-testid=composer-input]").Input("See you Thursday");
         cut.Find("[data-testid=composer-input]").KeyDown(new KeyboardEventArgs { Key = "Enter" });
 
-        h.Replies.Verify(r => r.QueueAsync(conversation.Id, "See you Thursday", null,
+        h.Replies.Verify(r => r.QueueAsync(ComponentHarness.SignedInScope, conversation.Id, "See you Thursday", null,
             It.Is<MessageAuthor>(a => a.Kind == AuthorKind.Agent && a.Id == ComponentHarness.SignedInUserId && a.Name == "Rita Reception"), It.IsAny<CancellationToken>()), Times.Once);
         Assert.Empty(cut.FindAll("[data-testid=composer-error]"));
         Assert.True(string.IsNullOrEmpty(cut.Find("[data-testid=composer-input]").GetAttribute("value")));

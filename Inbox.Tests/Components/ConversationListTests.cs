@@ -1,3 +1,4 @@
+using Inbox.Core.Teams;
 using AngleSharp.Dom;
 using Bunit;
 using Inbox.Core.Conversations;
@@ -16,7 +17,7 @@ public sealed class ConversationListTests
         await using var h = new ComponentHarness();
         var anna = Conversation("Anna Müller", Now, unread: 2);
         var budi = Conversation("Budi Santoso", Now.AddMinutes(-5));
-        h.Queries.Setup(q => q.ListAsync(It.IsAny<ConversationFilter>(), ConversationList.PageSize, null, It.IsAny<CancellationToken>()))
+        h.Queries.Setup(q => q.ListAsync(ComponentHarness.SignedInScope, It.IsAny<ConversationFilter>(), ConversationList.PageSize, null, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new Page<ConversationListItem>([anna, budi], null));
 
         var cut = h.Context.Render<ConversationList>();
@@ -36,7 +37,7 @@ public sealed class ConversationListTests
         var anna = Conversation("Anna Müller", Now, unread: 2);
         var budi = Conversation("Budi Santoso", Now.AddMinutes(-5));
         var page = new Page<ConversationListItem>([anna, budi], null);
-        h.Queries.Setup(q => q.ListAsync(It.IsAny<ConversationFilter>(), ConversationList.PageSize, null, It.IsAny<CancellationToken>()))
+        h.Queries.Setup(q => q.ListAsync(ComponentHarness.SignedInScope, It.IsAny<ConversationFilter>(), ConversationList.PageSize, null, It.IsAny<CancellationToken>()))
             .ReturnsAsync(() => page);
         var cut = h.Context.Render<ConversationList>();
 
@@ -59,7 +60,7 @@ public sealed class ConversationListTests
         await using var h = new ComponentHarness();
         var anna = Conversation("Anna Müller", Now, unread: 1);
         var calls = 0;
-        h.Queries.Setup(q => q.ListAsync(It.IsAny<ConversationFilter>(), ConversationList.PageSize, null, It.IsAny<CancellationToken>()))
+        h.Queries.Setup(q => q.ListAsync(ComponentHarness.SignedInScope, It.IsAny<ConversationFilter>(), ConversationList.PageSize, null, It.IsAny<CancellationToken>()))
             .ReturnsAsync(() => new Page<ConversationListItem>([anna with { UnreadCount = 1 + calls++ }], null));
         var cut = h.Context.Render<ConversationList>();
 

@@ -1,3 +1,4 @@
+using Inbox.Core.Teams;
 using Bunit;
 using Inbox.Core.Conversations;
 using Inbox.Core.Realtime;
@@ -35,7 +36,7 @@ public sealed class ThreadViewTests
         await using var h = new ComponentHarness();
         var failed = Outbound(_conversation, "Your results are ready.", Now, DeliveryStatus.Failed, errorReason: "The number is not on WhatsApp.");
         Latest(h, failed);
-        h.Replies.Setup(r => r.RetryAsync(failed.Id, It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        h.Replies.Setup(r => r.RetryAsync(ComponentHarness.SignedInScope, failed.Id, It.IsAny<CancellationToken>())).ReturnsAsync(true);
 
         var cut = Render(h);
 
@@ -43,7 +44,7 @@ public sealed class ThreadViewTests
         Assert.Equal("failed", message.GetAttribute("data-status"));
         Assert.Contains("The number is not on WhatsApp.", message.TextContent);
         cut.Find("[data-testid=message-retry]").Click();
-        h.Replies.Verify(r => r.RetryAsync(failed.Id, It.IsAny<CancellationToken>()), Times.Once);
+        h.Replies.Verify(r => r.RetryAsync(ComponentHarness.SignedInScope, failed.Id, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
@@ -66,13 +67,13 @@ public sealed class ThreadViewTests
         await using var h = new ComponentHarness();
         var sent = Outbound(_conversation, "Hello", Now, DeliveryStatus.Sent);
         Latest(h, sent);
-        h.Queries.Setup(q => q.MessageAsync(sent.Id, It.IsAny<CancellationToken>())).ReturnsAsync(sent with { Status = DeliveryStatus.Delivered });
+        h.Queries.Setup(q => q.MessageAsync(ComponentHarness.SignedInScope, sent.Id, It.IsAny<CancellationToken>())).ReturnsAsync(sent with { Status = DeliveryStatus.Delivered });
         var cut = Render(h);
 
         await h.Feed.PublishAsync([new InboxChange(InboxChangeKind.MessageUpdated, _conversation, sent.Id)]);
 
         cut.WaitForAssertion(() => Assert.Equal("delivered", cut.Find($"[data-message-id='{sent.Id}']").GetAttribute("data-status")), TimeSpan.FromSeconds(3));
-        h.Queries.Verify(q => q.LatestMessagesAsync(_conversation, It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Once);
+        h.Queries.Verify(q => q.LatestMessagesAsync(ComponentHarness.SignedInScope, _conversation, It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
@@ -83,7 +84,7 @@ public sealed class ThreadViewTests
         var other = Guid.NewGuid();
         var listReads = 0;
         var listRefreshed = new TaskCompletionSource();
-        h.Queries.Setup(q => q.ListAsync(It.IsAny<ConversationFilter>(), It.IsAny<int>(), null, It.IsAny<CancellationToken>()))
+        h.Queries.Setup(q => q.ListAsync(ComponentHarness.SignedInScope, It.IsAny<ConversationFilter>(), It.IsAny<int>(), null, It.IsAny<CancellationToken>()))
             .Callback(() => { if (Interlocked.Increment(ref listReads) == 2) listRefreshed.TrySetResult(); })
             .ReturnsAsync(new Page<ConversationListItem>([], null));
         var cut = Render(h);
@@ -93,11 +94,11 @@ public sealed class ThreadViewTests
         await h.Feed.PublishAsync([new InboxChange(InboxChangeKind.MessageAdded, other, Guid.NewGuid())]);
 
         await listRefreshed.Task.WaitAsync(TimeSpan.FromSeconds(3));
-        h.Queries.Verify(q => q.LatestMessagesAsync(_conversation, It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Once);
+        h.Queries.Verify(q => q.LatestMessagesAsync(ComponentHarness.SignedInScope, _conversation, It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     private void Latest(ComponentHarness h, params ThreadMessage[] messages) =>
-        h.Queries.Setup(q => q.LatestMessagesAsync(_conversation, ThreadView.PageSize, It.IsAny<CancellationToken>())).ReturnsAsync(messages);
+        h.Queries.Setup(q => q.LatestMessagesAsync(ComponentHarness.SignedInScope, _conversation, ThreadView.PageSize, It.IsAny<CancellationToken>())).ReturnsAsync(messages);
 
     private IRenderedComponent<ThreadView> Render(ComponentHarness h) =>
         h.Context.Render<ThreadView>(p => p.Add(t => t.ConversationId, _conversation));

@@ -1,3 +1,4 @@
+using Inbox.Core.Teams;
 using Inbox.Core.Channels;
 using Inbox.Core.Conversations;
 using Inbox.Tests.Support;
@@ -40,7 +41,7 @@ public sealed class WhatsAppOutboundTests(WhatsAppOutboundTests.Fixture fixture)
     {
         await using var scope = App.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IReplySender>()
-            .QueueAsync(conversationId, text, null, MessageAuthor.Agent("a1", "Ana"), CancellationToken.None);
+            .QueueAsync(InboxScope.All, conversationId, text, null, MessageAuthor.Agent("a1", "Ana"), CancellationToken.None);
     }
 
     private async Task<Message> WaitForMessageAsync(Guid id, Func<Message, bool> condition, string because)

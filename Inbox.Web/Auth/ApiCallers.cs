@@ -1,12 +1,16 @@
 using System.Security.Claims;
 using Inbox.Core.Audit;
 using Inbox.Core.Conversations;
+using Inbox.Core.Teams;
 
 namespace Inbox.Web.Auth;
 
 /// <summary>The API caller (an API key) as the domain and the audit trail see it.</summary>
 internal static class ApiCallers
 {
+    /// <summary>API keys carry a role but belong to no team: a key that may read conversations reads every inbox's.</summary>
+    public static InboxScope InboxScope => InboxScope.All;
+
     public static string IdFor(string keyName) => $"api-key:{keyName}";
 
     public static string KeyName(this ClaimsPrincipal user) =>

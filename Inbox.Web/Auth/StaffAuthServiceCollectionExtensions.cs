@@ -19,6 +19,7 @@ internal static class StaffAuthServiceCollectionExtensions
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, SessionRevalidatingAuthenticationStateProvider>();
         services.AddScoped<StaffSessions>();
+        services.AddScoped<ICallerInboxScope, CircuitInboxScope>();
         services.AddSingleton<StaffCookieEvents>();
 
         services.AddAuthentication(o =>

@@ -6,7 +6,6 @@ using Inbox.Infrastructure.Channels.Common;
 using Inbox.Infrastructure.Channels.WhatsApp;
 using Inbox.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Inbox.Web.Simulator;
 
@@ -17,7 +16,7 @@ namespace Inbox.Web.Simulator;
 public sealed class WhatsAppSimulator(
     HttpClient http,
     SelfAddress self,
-    IOptions<WhatsAppOptions> options,
+    IChannelAccountDirectory accounts,
     IServiceScopeFactory scopes,
     TimeProvider clock) : IChannelSimulator
 {
@@ -25,11 +24,15 @@ public sealed class WhatsAppSimulator(
 
     public ChannelKind Channel => ChannelKind.WhatsApp;
 
+    // The simulator plays a patient writing to the first connected number.
+    private WhatsAppAccount Account => accounts.For(ChannelKind.WhatsApp).Select(WhatsAppAccount.From).FirstOrDefault()
+        ?? throw new InvalidOperationException("No WhatsApp number is connected: set Channels:WhatsApp in configuration.");
+
     public async Task<IReadOnlyList<SimulatedPatient>> PatientsAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<InboxDbContext>();
-        var account = options.Value.PhoneNumberId;
+        var account = Account.PhoneNumberId;
         var rows = await (
             from identity in db.ChannelIdentities.AsNoTracking()
             join contact in db.Contacts.AsNoTracking() on identity.ContactId equals contact.Id
@@ -46,7 +49,7 @@ public sealed class WhatsAppSimulator(
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(self.Get(), "/webhooks/whatsapp")) { Content = content };
-        request.Headers.TryAddWithoutValidation("X-Hub-Signature-256", MetaSignature.Sign(body, options.Value.AppSecret));
+        request.Headers.TryAddWithoutValidation("X-Hub-Signature-256", MetaSignature.Sign(body, Account.AppSecret));
 
         using var response = await http.SendAsync(request, ct);
         return response.IsSuccessStatusCode
@@ -62,7 +65,7 @@ public sealed class WhatsAppSimulator(
         var value = new
         {
             messaging_product = "whatsapp",
-            metadata = new { display_phone_number = options.Value.DisplayPhoneNumber, phone_number_id = options.Value.PhoneNumberId },
+            metadata = new { display_phone_number = Account.DisplayPhoneNumber, phone_number_id = Account.PhoneNumberId },
             contacts = new[] { new { profile = new { name = patient.Name }, wa_id = patient.Phone, user_id = userId } },
             messages = new[]
             {

@@ -1,3 +1,4 @@
+using Inbox.Core.Teams;
 using System.Diagnostics;
 using Inbox.Core.Conversations;
 using Inbox.Infrastructure;
@@ -53,21 +54,21 @@ internal static class ListBenchmark
         }
 
         Console.WriteLine($"database {path}: {plans.Count("Conversations"):N0} conversations, {plans.Count("Messages"):N0} messages; {runs} warm runs each\n");
-        var first = await Time($"list, first page ({limit})", q => q.ListAsync(new ConversationFilter(), limit, null, default));
-        await Time($"list, open only, first page", q => q.ListAsync(new ConversationFilter(Status: ConversationStatus.Open), limit, null, default));
+        var first = await Time($"list, first page ({limit})", q => q.ListAsync(InboxScope.All, new ConversationFilter(), limit, null, default));
+        await Time($"list, open only, first page", q => q.ListAsync(InboxScope.All, new ConversationFilter(Status: ConversationStatus.Open), limit, null, default));
 
         // Walk down the list the way scrolling does, then time the page there.
         var cursor = first.Next;
         await using (var scope = provider.CreateAsyncScope())
         {
             var queries = scope.ServiceProvider.GetRequiredService<IConversationQueries>();
-            for (var page = 1; page < depth && cursor is not null; page++) cursor = (await queries.ListAsync(new ConversationFilter(), limit, cursor, default)).Next;
+            for (var page = 1; page < depth && cursor is not null; page++) cursor = (await queries.ListAsync(InboxScope.All, new ConversationFilter(), limit, cursor, default)).Next;
         }
-        await Time($"list, page {depth} (row {depth * limit:N0})", q => q.ListAsync(new ConversationFilter(), limit, cursor, default));
+        await Time($"list, page {depth} (row {depth * limit:N0})", q => q.ListAsync(InboxScope.All, new ConversationFilter(), limit, cursor, default));
 
         var busiest = first.Items[0].Id;
-        await Time($"thread, first page ({limit})", q => q.MessagesAsync(busiest, limit, null, default));
-        await Time($"thread, latest {limit}", q => q.LatestMessagesAsync(busiest, limit, default));
+        await Time($"thread, first page ({limit})", q => q.MessagesAsync(InboxScope.All, busiest, limit, null, default));
+        await Time($"thread, latest {limit}", q => q.LatestMessagesAsync(InboxScope.All, busiest, limit, default));
         return 0;
     }
 }

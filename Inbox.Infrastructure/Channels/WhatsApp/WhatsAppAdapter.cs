@@ -10,9 +10,17 @@ using Microsoft.Extensions.Options;
 namespace Inbox.Infrastructure.Channels.WhatsApp;
 
 /// <summary>WhatsApp Cloud API: Meta-signed webhooks in, Graph API `/{phone-number-id}/messages` out.</summary>
-internal sealed class WhatsAppAdapter(HttpClient http, IOptionsMonitor<WhatsAppOptions> options, ILogger<WhatsAppAdapter> logger) : IChannelAdapter
+internal sealed class WhatsAppAdapter(
+    HttpClient http,
+    IOptionsMonitor<WhatsAppOptions> options,
+    IChannelAccountDirectory accounts,
+    ILogger<WhatsAppAdapter> logger) : IChannelAdapter
 {
     private WhatsAppOptions Options => options.CurrentValue;
+
+    private IEnumerable<WhatsAppAccount> Accounts => accounts.For(ChannelKind.WhatsApp).Select(WhatsAppAccount.From);
+
+    private HashSet<string> ServedNumbers => accounts.For(ChannelKind.WhatsApp).Select(a => a.AccountId).ToHashSet();
 
     public ChannelKind Channel => ChannelKind.WhatsApp;
 
@@ -20,27 +28,43 @@ internal sealed class WhatsAppAdapter(HttpClient http, IOptionsMonitor<WhatsAppO
 
     public string SignatureHeader => "X-Hub-Signature-256";
 
-    public bool IsSignatureValid(ReadOnlySpan<byte> body, string? signature) => MetaSignature.IsValid(body, signature, Options.AppSecret);
+    // Numbers of several Meta apps can be connected: the body is genuine if any of their app secrets signed it.
+    public bool IsSignatureValid(ReadOnlySpan<byte> body, string? signature)
+    {
+        foreach (var secret in Accounts.Select(a => a.AppSecret).Distinct())
+            if (MetaSignature.IsValid(body, signature, secret)) return true;
+        return false;
+    }
 
     public string? AnswerHandshake(string? mode, string? verifyToken, string? challenge) =>
-        MetaHandshake.Answer(mode, verifyToken, challenge, Options.VerifyToken);
+        Accounts.Select(a => MetaHandshake.Answer(mode, verifyToken, challenge, a.VerifyToken ?? "")).FirstOrDefault(answer => answer is not null);
 
     public WebhookInspection Inspect(ReadOnlySpan<byte> body)
     {
         var hook = WhatsAppWebhookReader.Deserialize(body);
         if (hook is null) return WebhookInspection.Malformed;
-        return WhatsAppWebhookReader.ValuesFor(hook, Options.PhoneNumberId).Any() ? WebhookInspection.Accept : WebhookInspection.UnknownAccount;
+        return WhatsAppWebhookReader.ValuesFor(hook, ServedNumbers).Any() ? WebhookInspection.Accept : WebhookInspection.UnknownAccount;
     }
 
     public IReadOnlyList<InboundEvent> Parse(ReadOnlySpan<byte> body) =>
-        WhatsAppWebhookReader.Deserialize(body) is { } hook ? WhatsAppWebhookReader.Read(hook, Options.PhoneNumberId) : [];
+        WhatsAppWebhookReader.Deserialize(body) is { } hook ? WhatsAppWebhookReader.Read(hook, ServedNumbers) : [];
+
+    public Task<ChannelProfile?> GetProfileAsync(string accountId, string externalId, CancellationToken cancellationToken) =>
+        // WhatsApp has no profile lookup: the name comes with every message (contacts[].profile.name).
+        Task.FromResult<ChannelProfile?>(null);
+
+    public Task<MediaDownload> DownloadMediaAsync(string accountId, InboundMedia media, CancellationToken cancellationToken) =>
+        Task.FromResult(MediaDownload.Failed(SendFailureKind.Permanent, "Media download is not available yet."));
 
     public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         var o = Options;
+        if (accounts.Find(ChannelKind.WhatsApp, message.AccountId) is not { } settings)
+            return SendResult.Permanent("account", "This WhatsApp number is no longer connected.");
+        var account = WhatsAppAccount.From(settings);
         var url = $"{o.GraphApiBaseUrl.TrimEnd('/')}/{o.ApiVersion}/{message.AccountId}/messages";
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(WhatsAppRequests.Text(message)) };
-        request.Headers.Authorization = new("Bearer", o.AccessToken);
+        request.Headers.Authorization = new("Bearer", account.AccessToken);
         try
         {
             using var response = await http.SendAsync(request, cancellationToken);

@@ -22,17 +22,19 @@ internal static class WhatsAppWebhookReader
         }
     }
 
-    public static IEnumerable<WhatsAppValue> ValuesFor(WhatsAppWebhook hook, string phoneNumberId) =>
+    /// <summary>The changes addressed to the numbers we serve; Meta routes by `metadata.phone_number_id`, not by `entry.id`.</summary>
+    public static IEnumerable<WhatsAppValue> ValuesFor(WhatsAppWebhook hook, IReadOnlySet<string> phoneNumberIds) =>
         from entry in hook.Entry ?? []
         from change in entry.Changes ?? []
-        where change.Field == "messages" && change.Value?.Metadata?.PhoneNumberId == phoneNumberId
+        where change.Field == "messages" && change.Value?.Metadata?.PhoneNumberId is { } id && phoneNumberIds.Contains(id)
         select change.Value!;
 
-    public static IReadOnlyList<InboundEvent> Read(WhatsAppWebhook hook, string phoneNumberId)
+    public static IReadOnlyList<InboundEvent> Read(WhatsAppWebhook hook, IReadOnlySet<string> phoneNumberIds)
     {
         var events = new List<InboundEvent>();
-        foreach (var value in ValuesFor(hook, phoneNumberId))
+        foreach (var value in ValuesFor(hook, phoneNumberIds))
         {
+            var phoneNumberId = value.Metadata!.PhoneNumberId!;
             foreach (var message in value.Messages ?? [])
             {
                 if (ReadMessage(message, value.Contacts, phoneNumberId) is { } inbound) events.Add(inbound);

@@ -19,5 +19,8 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.HasIndex(c => new { c.Status, c.LastMessageAt, c.Id });
         builder.HasIndex(c => new { c.AssigneeId, c.LastMessageAt, c.Id });
         builder.HasIndex(c => new { c.ContactId, c.LastMessageAt });
+        // Staff outside the admin role list only their teams' inboxes.
+        builder.HasIndex(c => new { c.SharedInboxId, c.LastMessageAt, c.Id });
+        builder.HasOne<Inbox.Core.Teams.SharedInbox>().WithMany().HasForeignKey(c => c.SharedInboxId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,5 +1,7 @@
 using Inbox.Core.Channels;
+using Inbox.Core.Contacts;
 using Inbox.Core.Conversations;
+using Inbox.Core.Teams;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inbox.Infrastructure.Persistence.Queries;
@@ -7,9 +9,9 @@ namespace Inbox.Infrastructure.Persistence.Queries;
 /// <summary>The inbox's read side. Every list is keyset-paged over an index (see the entity configurations).</summary>
 internal sealed class ConversationQueries(InboxDbContext db) : IConversationQueries
 {
-    public async Task<Page<ConversationListItem>> ListAsync(ConversationFilter filter, int limit, string? cursor, CancellationToken ct)
+    public async Task<Page<ConversationListItem>> ListAsync(InboxScope scope, ConversationFilter filter, int limit, string? cursor, CancellationToken ct)
     {
-        var query = db.Conversations.AsNoTracking();
+        var query = Visible(scope);
         if (filter.Status is { } status) query = query.Where(c => c.Status == status);
         if (filter.AssigneeId is { } assignee) query = query.Where(c => c.AssigneeId == assignee);
         if (filter.ContactId is { } contact) query = query.Where(c => c.ContactId == contact);
@@ -26,11 +28,12 @@ internal sealed class ConversationQueries(InboxDbContext db) : IConversationQuer
         return ToPage(rows.Select(ToItem).ToList(), limit, i => new Cursor(i.LastMessageAt, i.Id));
     }
 
-    public async Task<ConversationListItem?> GetAsync(Guid id, CancellationToken ct) =>
-        (await Project(db.Conversations.AsNoTracking().Where(c => c.Id == id)).ToListAsync(ct)).Select(ToItem).FirstOrDefault();
+    public async Task<ConversationListItem?> GetAsync(InboxScope scope, Guid id, CancellationToken ct) =>
+        (await Project(Visible(scope).Where(c => c.Id == id)).ToListAsync(ct)).Select(ToItem).FirstOrDefault();
 
-    public async Task<Page<ThreadMessage>> MessagesAsync(Guid conversationId, int limit, string? cursor, CancellationToken ct)
+    public async Task<Page<ThreadMessage>> MessagesAsync(InboxScope scope, Guid conversationId, int limit, string? cursor, CancellationToken ct)
     {
+        if (!await IsVisibleAsync(scope, conversationId, ct)) return new Page<ThreadMessage>([], null);
         var query = db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId);
         if (Cursor.Decode(cursor) is { } after)
             query = query.Where(m => m.CreatedAt > after.At || (m.CreatedAt == after.At && m.Id.CompareTo(after.Id) > 0));
@@ -38,27 +41,31 @@ internal sealed class ConversationQueries(InboxDbContext db) : IConversationQuer
         return ToPage(rows, limit, m => new Cursor(m.CreatedAt, m.Id));
     }
 
-    public async Task<IReadOnlyList<ThreadMessage>> LatestMessagesAsync(Guid conversationId, int count, CancellationToken ct)
+    public async Task<IReadOnlyList<ThreadMessage>> LatestMessagesAsync(InboxScope scope, Guid conversationId, int count, CancellationToken ct)
     {
+        if (!await IsVisibleAsync(scope, conversationId, ct)) return [];
         var rows = await ProjectMessages(db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId)
             .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)).Take(count).ToListAsync(ct);
         rows.Reverse();
         return rows;
     }
 
-    public async Task<ThreadMessage?> MessageAsync(Guid messageId, CancellationToken ct) =>
-        await ProjectMessages(db.Messages.AsNoTracking().Where(m => m.Id == messageId)).FirstOrDefaultAsync(ct);
-
-    public async Task<ContactView?> ContactAsync(Guid contactId, CancellationToken ct) =>
-        (await ContactsQuery(db.Contacts.AsNoTracking().Where(c => c.Id == contactId)).ToListAsync(ct)).FirstOrDefault();
-
-    public async Task<Page<ContactView>> ContactsAsync(string? text, string? phone, int limit, string? cursor, CancellationToken ct)
+    public async Task<ThreadMessage?> MessageAsync(InboxScope scope, Guid messageId, CancellationToken ct)
     {
-        var query = db.Contacts.AsNoTracking();
+        var visible = Visible(scope);
+        return await ProjectMessages(db.Messages.AsNoTracking().Where(m => m.Id == messageId && visible.Any(c => c.Id == m.ConversationId))).FirstOrDefaultAsync(ct);
+    }
+
+    public async Task<ContactView?> ContactAsync(InboxScope scope, Guid contactId, CancellationToken ct) =>
+        (await ContactsQuery(VisibleContacts(scope).Where(c => c.Id == contactId)).ToListAsync(ct)).FirstOrDefault();
+
+    public async Task<Page<ContactView>> ContactsAsync(InboxScope scope, string? text, string? phone, int limit, string? cursor, CancellationToken ct)
+    {
+        var query = VisibleContacts(scope);
         if (!string.IsNullOrWhiteSpace(text)) query = query.Where(c => c.Name.Contains(text) || (c.Email != null && c.Email.Contains(text)));
         if (!string.IsNullOrWhiteSpace(phone))
         {
-            var e164 = Inbox.Core.Contacts.PhoneNumber.TryParse(phone, out var parsed) ? parsed.Value.Value : phone;
+            var e164 = PhoneNumber.TryParse(phone, out var parsed) ? parsed.Value.Value : phone;
             query = query.Where(c => c.Phone == e164);
         }
         if (Cursor.Decode(cursor) is { } after)
@@ -67,7 +74,27 @@ internal sealed class ConversationQueries(InboxDbContext db) : IConversationQuer
         return ToPage(rows, limit, c => new Cursor(c.CreatedAt, c.Id));
     }
 
-    private IQueryable<ContactView> ContactsQuery(IQueryable<Inbox.Core.Contacts.Contact> contacts) =>
+    /// <summary>The conversations the caller may see: the one place the inbox scope is applied.</summary>
+    private IQueryable<Conversation> Visible(InboxScope scope)
+    {
+        var conversations = db.Conversations.AsNoTracking();
+        if (scope.InboxIds is not { } inboxIds) return conversations;
+        var ids = inboxIds.ToList();
+        return conversations.Where(c => ids.Contains(c.SharedInboxId));
+    }
+
+    private IQueryable<Contact> VisibleContacts(InboxScope scope)
+    {
+        var contacts = db.Contacts.AsNoTracking();
+        if (scope.SeesAll) return contacts;
+        var visible = Visible(scope);
+        return contacts.Where(c => visible.Any(v => v.ContactId == c.Id));
+    }
+
+    private Task<bool> IsVisibleAsync(InboxScope scope, Guid conversationId, CancellationToken ct) =>
+        Visible(scope).AnyAsync(c => c.Id == conversationId, ct);
+
+    private IQueryable<ContactView> ContactsQuery(IQueryable<Contact> contacts) =>
         contacts.Select(c => new ContactView(c.Id, c.Name, c.Phone, c.Email,
             c.Identities.Select(i => new ContactIdentityView(i.Channel, i.AccountId, i.ExternalId, i.DisplayName)).ToList(), c.CreatedAt));
 

@@ -1,6 +1,7 @@
 using Inbox.Core.Channels;
 using Inbox.Core.Contacts;
 using Inbox.Core.Conversations;
+using Inbox.Infrastructure.Channels.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,7 @@ public static class DemoClinicSeeder
         var config = scope.ServiceProvider.GetRequiredService<IConfiguration>();
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         var now = clock.GetUtcNow();
+        var inboxId = scope.ServiceProvider.GetRequiredService<ChannelAccountDirectory>().DefaultInboxId;
 
         foreach (var p in Patients)
         {
@@ -44,7 +46,7 @@ public static class DemoClinicSeeder
             var first = now.AddMinutes(-p.Lines.Max(l => l.MinutesAgo));
             var contact = new Contact(p.Name, PhoneNumber.Parse(p.Phone), first);
             var identity = contact.AddIdentity(p.Channel, account, p.ExternalId, p.Name, p.Channel == ChannelKind.WhatsApp ? p.ExternalId : null);
-            var conversation = new Conversation(contact.Id, first);
+            var conversation = new Conversation(contact.Id, inboxId, first);
             db.AddRange(contact, conversation);
             var n = 0;
             foreach (var line in p.Lines)

@@ -11,7 +11,7 @@ namespace Inbox.Infrastructure.Persistence.Seeding;
 /// uses, so its preview, times, channel mask and unread count agree with its messages. Most threads are
 /// resolved (they end with staff), some are pending (staff asked something) and some open (patient waiting).
 /// </summary>
-internal sealed class DemoConversationWriter(Random random, IReadOnlyDictionary<ChannelKind, string> accounts, DateTimeOffset now, string run)
+internal sealed class DemoConversationWriter(Random random, IReadOnlyDictionary<ChannelKind, string> accounts, Guid inboxId, DateTimeOffset now, string run)
 {
     private static readonly MessageAuthor FrontDesk = MessageAuthor.Agent("demo-front-desk", "Front desk");
 
@@ -40,7 +40,7 @@ internal sealed class DemoConversationWriter(Random random, IReadOnlyDictionary<
         var fromPatient = Speakers(count, status);
         var contact = new Contact(person.Name, PhoneNumber.Parse(person.Phone), times[0]);
         var identity = contact.AddIdentity(person.Channel, account, externalId, person.Name, person.Channel == ChannelKind.WhatsApp ? externalId : null);
-        var conversation = new Conversation(contact.Id, times[0]);
+        var conversation = new Conversation(contact.Id, inboxId, times[0]);
         var thread = new List<Message>(count);
         for (var i = 0; i < count; i++)
         {

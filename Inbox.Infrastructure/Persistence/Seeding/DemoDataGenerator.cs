@@ -3,6 +3,7 @@ using System.Globalization;
 using Inbox.Core.Channels;
 using Inbox.Core.Contacts;
 using Inbox.Core.Conversations;
+using Inbox.Infrastructure.Channels.Accounts;
 using Inbox.Infrastructure.Persistence.Bulk;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -52,7 +53,9 @@ public static class DemoDataGenerator
         var random = new Random(20261123);
         var counts = MessageCounts(random, conversations, messages);
         var run = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var writer = new DemoConversationWriter(random, accounts, DateTimeOffset.UtcNow, run);
+        var directory = scope.ServiceProvider.GetRequiredService<ChannelAccountDirectory>();
+        await directory.SyncAsync(ct);
+        var writer = new DemoConversationWriter(random, accounts, directory.DefaultInboxId, DateTimeOffset.UtcNow, run);
         for (var start = 0; start < conversations; start += ConversationsPerTransaction)
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);

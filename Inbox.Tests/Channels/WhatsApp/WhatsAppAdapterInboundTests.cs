@@ -11,12 +11,9 @@ public sealed class WhatsAppAdapterInboundTests
 {
     private const string Secret = "fake-app-secret-for-tests-only";
 
-    private static readonly WhatsAppAdapter Adapter = new(new HttpClient(), new TestOptions<WhatsAppOptions>(new WhatsAppOptions
-    {
-        AppSecret = Secret,
-        VerifyToken = "the-token",
-        PhoneNumberId = "109283746501928",
-    }), NullLogger<WhatsAppAdapter>.Instance);
+    private static readonly WhatsAppAdapter Adapter = new(new HttpClient(), new TestOptions<WhatsAppOptions>(new WhatsAppOptions()),
+        new StaticChannelAccounts(StaticChannelAccounts.Account(ChannelKind.WhatsApp, "109283746501928", ("AppSecret", Secret), ("VerifyToken", "the-token"))),
+        NullLogger<WhatsAppAdapter>.Instance);
 
     [Fact]
     public void The_documented_signature_of_the_fixture_is_accepted()

@@ -24,7 +24,7 @@ internal static class ContactsEndpoints
         if (!input.IsValid) return ApiProblems.Invalid(input.Errors);
 
         Page<ContactView> page;
-        try { page = await queries.ContactsAsync(query, phone, take, cursor, ct); }
+        try { page = await queries.ContactsAsync(ApiCallers.InboxScope, query, phone, take, cursor, ct); }
         catch (FormatException) { input.InvalidCursor(); return ApiProblems.Invalid(input.Errors); }
 
         await audit.RecordAsync(http, "contact.list", "contact", page.Items.Select(c => c.Id));
@@ -33,7 +33,7 @@ internal static class ContactsEndpoints
 
     private static async Task<IResult> GetAsync(string id, IConversationQueries queries, IAuditTrail audit, HttpContext http, CancellationToken ct)
     {
-        if (!Guid.TryParse(id, out var contactId) || await queries.ContactAsync(contactId, ct) is not { } contact)
+        if (!Guid.TryParse(id, out var contactId) || await queries.ContactAsync(ApiCallers.InboxScope, contactId, ct) is not { } contact)
             return ApiProblems.NotFound("contact");
         await audit.RecordAsync(http, "contact.read", "contact", contact.Id);
         return Results.Ok(ContactResponse.From(contact));

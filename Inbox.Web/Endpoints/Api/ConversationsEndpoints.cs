@@ -31,7 +31,7 @@ internal static class ConversationsEndpoints
         if (!input.IsValid) return ApiProblems.Invalid(input.Errors);
 
         Page<ConversationListItem> page;
-        try { page = await queries.ListAsync(filter, take, cursor, ct); }
+        try { page = await queries.ListAsync(ApiCallers.InboxScope, filter, take, cursor, ct); }
         catch (FormatException) { input.InvalidCursor(); return ApiProblems.Invalid(input.Errors); }
 
         await audit.RecordAsync(http, "conversation.list", "conversation", page.Items.Select(c => c.Id));
@@ -40,7 +40,7 @@ internal static class ConversationsEndpoints
 
     private static async Task<IResult> GetAsync(string id, IConversationQueries queries, IAuditTrail audit, HttpContext http, CancellationToken ct)
     {
-        if (!Guid.TryParse(id, out var conversationId) || await queries.GetAsync(conversationId, ct) is not { } conversation)
+        if (!Guid.TryParse(id, out var conversationId) || await queries.GetAsync(ApiCallers.InboxScope, conversationId, ct) is not { } conversation)
             return ApiProblems.NotFound("conversation");
         await audit.RecordAsync(http, "conversation.read", "conversation", conversation.Id);
         return Results.Ok(ConversationResponse.From(conversation));

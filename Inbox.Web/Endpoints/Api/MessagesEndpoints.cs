@@ -28,14 +28,14 @@ internal static class MessagesEndpoints
     private static async Task<IResult> ListAsync(
         string id, string? limit, string? cursor, IConversationQueries queries, IAuditTrail audit, HttpContext http, CancellationToken ct)
     {
-        if (!Guid.TryParse(id, out var conversationId) || await queries.GetAsync(conversationId, ct) is null)
+        if (!Guid.TryParse(id, out var conversationId) || await queries.GetAsync(ApiCallers.InboxScope, conversationId, ct) is null)
             return ApiProblems.NotFound("conversation");
         var input = new ApiQuery();
         var take = input.Limit(limit);
         if (!input.IsValid) return ApiProblems.Invalid(input.Errors);
 
         Page<ThreadMessage> page;
-        try { page = await queries.MessagesAsync(conversationId, take, cursor, ct); }
+        try { page = await queries.MessagesAsync(ApiCallers.InboxScope, conversationId, take, cursor, ct); }
         catch (FormatException) { input.InvalidCursor(); return ApiProblems.Invalid(input.Errors); }
 
         await audit.RecordAsync(http, "conversation.messages.read", "conversation", conversationId);
@@ -67,11 +67,11 @@ internal static class MessagesEndpoints
 
         if (!string.IsNullOrEmpty(body.TemplateName))
         {
-            if (await queries.GetAsync(conversationId, ct) is null) return ApiProblems.NotFound("conversation");
+            if (await queries.GetAsync(ApiCallers.InboxScope, conversationId, ct) is null) return ApiProblems.NotFound("conversation");
             return ApiProblems.Unprocessable("Templates are not available yet.", "Sending approved templates through the API is not supported yet; send free-form text within the messaging window.");
         }
 
-        var result = await sender.QueueAsync(conversationId, body.Text, channel, request.HttpContext.User.ToMessageAuthor(), ct);
+        var result = await sender.QueueAsync(ApiCallers.InboxScope, conversationId, body.Text, channel, request.HttpContext.User.ToMessageAuthor(), ct);
         switch (result.Outcome)
         {
             case ReplyOutcome.NotFound:

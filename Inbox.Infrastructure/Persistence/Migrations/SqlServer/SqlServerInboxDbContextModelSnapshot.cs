@@ -22,6 +22,54 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Inbox.Core.Channels.ChannelAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("DisconnectedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("ProtectedSecrets")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("SharedInboxId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SharedInboxId");
+
+                    b.HasIndex("Channel", "AccountId")
+                        .IsUnique();
+
+                    b.ToTable("ChannelAccounts");
+                });
+
             modelBuilder.Entity("Inbox.Core.Contacts.ChannelIdentity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -144,6 +192,9 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(24)
                         .HasColumnType("nvarchar(24)");
 
+                    b.Property<Guid>("SharedInboxId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -159,6 +210,8 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("LastMessageAt", "Id");
 
                     b.HasIndex("AssigneeId", "LastMessageAt", "Id");
+
+                    b.HasIndex("SharedInboxId", "LastMessageAt", "Id");
 
                     b.HasIndex("Status", "LastMessageAt", "Id");
 
@@ -265,6 +318,50 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("ConversationId", "CreatedAt", "Id");
 
                     b.ToTable("Messages");
+                });
+
+            modelBuilder.Entity("Inbox.Core.Teams.SharedInbox", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("SharedInboxes");
+                });
+
+            modelBuilder.Entity("Inbox.Core.Teams.Team", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Teams");
                 });
 
             modelBuilder.Entity("Inbox.Infrastructure.Audit.AuditRecord", b =>
@@ -661,6 +758,15 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Inbox.Core.Channels.ChannelAccount", b =>
+                {
+                    b.HasOne("Inbox.Core.Teams.SharedInbox", null)
+                        .WithMany()
+                        .HasForeignKey("SharedInboxId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Inbox.Core.Contacts.ChannelIdentity", b =>
                 {
                     b.HasOne("Inbox.Core.Contacts.Contact", null)
@@ -677,6 +783,12 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("ContactId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Inbox.Core.Teams.SharedInbox", null)
+                        .WithMany()
+                        .HasForeignKey("SharedInboxId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Inbox.Core.Conversations.Message", b =>
@@ -686,6 +798,62 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Inbox.Core.Teams.Team", b =>
+                {
+                    b.OwnsMany("Inbox.Core.Teams.TeamInbox", "Inboxes", b1 =>
+                        {
+                            b1.Property<Guid>("TeamId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<Guid>("SharedInboxId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.HasKey("TeamId", "SharedInboxId");
+
+                            b1.HasIndex("SharedInboxId");
+
+                            b1.ToTable("TeamInboxes", (string)null);
+
+                            b1.HasOne("Inbox.Core.Teams.SharedInbox", null)
+                                .WithMany()
+                                .HasForeignKey("SharedInboxId")
+                                .OnDelete(DeleteBehavior.Cascade)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("TeamId");
+                        });
+
+                    b.OwnsMany("Inbox.Core.Teams.TeamMember", "Members", b1 =>
+                        {
+                            b1.Property<Guid>("TeamId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("StaffId")
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)");
+
+                            b1.HasKey("TeamId", "StaffId");
+
+                            b1.HasIndex("StaffId");
+
+                            b1.ToTable("TeamMembers", (string)null);
+
+                            b1.HasOne("Inbox.Infrastructure.Identity.StaffUser", null)
+                                .WithMany()
+                                .HasForeignKey("StaffId")
+                                .OnDelete(DeleteBehavior.Cascade)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("TeamId");
+                        });
+
+                    b.Navigation("Inboxes");
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

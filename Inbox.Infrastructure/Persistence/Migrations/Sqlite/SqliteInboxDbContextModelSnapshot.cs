@@ -17,6 +17,54 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Inbox.Core.Channels.ChannelAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DisconnectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedSecrets")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SharedInboxId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SharedInboxId");
+
+                    b.HasIndex("Channel", "AccountId")
+                        .IsUnique();
+
+                    b.ToTable("ChannelAccounts");
+                });
+
             modelBuilder.Entity("Inbox.Core.Contacts.ChannelIdentity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -139,6 +187,9 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("SharedInboxId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -154,6 +205,8 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("LastMessageAt", "Id");
 
                     b.HasIndex("AssigneeId", "LastMessageAt", "Id");
+
+                    b.HasIndex("SharedInboxId", "LastMessageAt", "Id");
 
                     b.HasIndex("Status", "LastMessageAt", "Id");
 
@@ -259,6 +312,50 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ConversationId", "CreatedAt", "Id");
 
                     b.ToTable("Messages");
+                });
+
+            modelBuilder.Entity("Inbox.Core.Teams.SharedInbox", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("SharedInboxes");
+                });
+
+            modelBuilder.Entity("Inbox.Core.Teams.Team", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Teams");
                 });
 
             modelBuilder.Entity("Inbox.Infrastructure.Audit.AuditRecord", b =>
@@ -645,6 +742,15 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Inbox.Core.Channels.ChannelAccount", b =>
+                {
+                    b.HasOne("Inbox.Core.Teams.SharedInbox", null)
+                        .WithMany()
+                        .HasForeignKey("SharedInboxId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Inbox.Core.Contacts.ChannelIdentity", b =>
                 {
                     b.HasOne("Inbox.Core.Contacts.Contact", null)
@@ -661,6 +767,12 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("ContactId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Inbox.Core.Teams.SharedInbox", null)
+                        .WithMany()
+                        .HasForeignKey("SharedInboxId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Inbox.Core.Conversations.Message", b =>
@@ -670,6 +782,62 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Inbox.Core.Teams.Team", b =>
+                {
+                    b.OwnsMany("Inbox.Core.Teams.TeamInbox", "Inboxes", b1 =>
+                        {
+                            b1.Property<Guid>("TeamId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("SharedInboxId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("TeamId", "SharedInboxId");
+
+                            b1.HasIndex("SharedInboxId");
+
+                            b1.ToTable("TeamInboxes", (string)null);
+
+                            b1.HasOne("Inbox.Core.Teams.SharedInbox", null)
+                                .WithMany()
+                                .HasForeignKey("SharedInboxId")
+                                .OnDelete(DeleteBehavior.Cascade)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("TeamId");
+                        });
+
+                    b.OwnsMany("Inbox.Core.Teams.TeamMember", "Members", b1 =>
+                        {
+                            b1.Property<Guid>("TeamId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("StaffId")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("TeamId", "StaffId");
+
+                            b1.HasIndex("StaffId");
+
+                            b1.ToTable("TeamMembers", (string)null);
+
+                            b1.HasOne("Inbox.Infrastructure.Identity.StaffUser", null)
+                                .WithMany()
+                                .HasForeignKey("StaffId")
+                                .OnDelete(DeleteBehavior.Cascade)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("TeamId");
+                        });
+
+                    b.Navigation("Inboxes");
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -25,6 +25,7 @@ public partial class Composer : ComponentBase
 
     [Inject] private ScopedServices Scoped { get; set; } = null!;
     [Inject] private TimeProvider Time { get; set; } = null!;
+    [Inject] private ICallerInboxScope Caller { get; set; } = null!;
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = null!;
 
     /// <summary>The conversation being answered: its last inbound channel and time decide the window.</summary>
@@ -59,7 +60,8 @@ public partial class Composer : ComponentBase
         try
         {
             var author = StaffClaims.AuthorOf((await AuthState).User);
-            var result = await Scoped.RunAsync<IReplySender, ReplyResult>(s => s.QueueAsync(Conversation.Id, text, null, author, CancellationToken.None));
+            var scope = await Caller.GetAsync();
+            var result = await Scoped.RunAsync<IReplySender, ReplyResult>(s => s.QueueAsync(scope, Conversation.Id, text, null, author, CancellationToken.None));
             _errors = Describe(result);
             // Keep anything typed while the reply was being queued.
             if (result.Outcome == ReplyOutcome.Queued && _draft == text) _draft = "";

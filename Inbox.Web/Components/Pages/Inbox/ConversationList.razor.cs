@@ -1,3 +1,4 @@
+using Inbox.Web.Auth;
 using Inbox.Core.Conversations;
 using Inbox.Core.Realtime;
 using Inbox.Web.Realtime;
@@ -19,6 +20,7 @@ public partial class ConversationList : LiveComponentBase
     private DateTimeOffset _now;
 
     [Parameter] public Guid? SelectedId { get; set; }
+    [Inject] private ICallerInboxScope Caller { get; set; } = null!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -64,8 +66,11 @@ public partial class ConversationList : LiveComponentBase
         finally { _loadingMore = false; }
     }
 
-    private Task<Page<ConversationListItem>> ReadPageAsync(string? cursor) =>
-        Scoped.RunAsync<IConversationQueries, Page<ConversationListItem>>(q => q.ListAsync(new ConversationFilter(), PageSize, cursor, CancellationToken.None));
+    private async Task<Page<ConversationListItem>> ReadPageAsync(string? cursor)
+    {
+        var scope = await Caller.GetAsync();
+        return await Scoped.RunAsync<IConversationQueries, Page<ConversationListItem>>(q => q.ListAsync(scope, new ConversationFilter(), PageSize, cursor, CancellationToken.None));
+    }
 
     private static bool IsOlder(ConversationListItem item, ConversationListItem than) =>
         item.LastMessageAt < than.LastMessageAt || (item.LastMessageAt == than.LastMessageAt && item.Id.CompareTo(than.Id) < 0);

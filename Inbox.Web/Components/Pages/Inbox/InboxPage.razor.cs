@@ -18,6 +18,7 @@ public partial class InboxPage : LiveComponentBase
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = null!;
     [Inject] private IAuditTrail Audit { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
+    [Inject] private ICallerInboxScope Caller { get; set; } = null!;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -46,7 +47,8 @@ public partial class InboxPage : LiveComponentBase
     private async Task LoadAsync()
     {
         if (ConversationId is not { } id) return;
-        var conversation = await Scoped.RunAsync<IConversationQueries, ConversationListItem?>(q => q.GetAsync(id, CancellationToken.None));
+        var scope = await Caller.GetAsync();
+        var conversation = await Scoped.RunAsync<IConversationQueries, ConversationListItem?>(q => q.GetAsync(scope, id, CancellationToken.None));
         if (id != ConversationId) return;
         _conversation = conversation;
         _missing = conversation is null;

@@ -1,3 +1,4 @@
+using Inbox.Web.Auth;
 using System.Collections.Concurrent;
 using Inbox.Core.Conversations;
 using Inbox.Core.Realtime;
@@ -23,6 +24,7 @@ public partial class ThreadView : LiveComponentBase
     private volatile bool _reloadAll;
 
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
+    [Inject] private ICallerInboxScope Caller { get; set; } = null!;
 
     [Parameter, EditorRequired] public Guid ConversationId { get; set; }
 
@@ -67,9 +69,10 @@ public partial class ThreadView : LiveComponentBase
             if (conversation == ConversationId) _messages = [.. latest];
             return;
         }
+        var scope = await Caller.GetAsync();
         foreach (var id in ids)
         {
-            var fresh = await Scoped.RunAsync<IConversationQueries, ThreadMessage?>(q => q.MessageAsync(id, CancellationToken.None));
+            var fresh = await Scoped.RunAsync<IConversationQueries, ThreadMessage?>(q => q.MessageAsync(scope, id, CancellationToken.None));
             var index = _messages.FindIndex(m => m.Id == id);
             if (fresh is not null && index >= 0 && conversation == ConversationId) _messages[index] = fresh;
         }
@@ -78,10 +81,14 @@ public partial class ThreadView : LiveComponentBase
     private async Task RetryAsync(Guid messageId)
     {
         // The sender publishes the change; the refresh it triggers shows the message queued again.
-        var requeued = await Scoped.RunAsync<IReplySender, bool>(s => s.RetryAsync(messageId, CancellationToken.None));
+        var scope = await Caller.GetAsync();
+        var requeued = await Scoped.RunAsync<IReplySender, bool>(s => s.RetryAsync(scope, messageId, CancellationToken.None));
         if (!requeued) Snackbar.Add("This message can no longer be retried: it was sent or retried already.", Severity.Info);
     }
 
-    private Task<IReadOnlyList<ThreadMessage>> ReadLatestAsync(Guid conversation, int count) =>
-        Scoped.RunAsync<IConversationQueries, IReadOnlyList<ThreadMessage>>(q => q.LatestMessagesAsync(conversation, count, CancellationToken.None));
+    private async Task<IReadOnlyList<ThreadMessage>> ReadLatestAsync(Guid conversation, int count)
+    {
+        var scope = await Caller.GetAsync();
+        return await Scoped.RunAsync<IConversationQueries, IReadOnlyList<ThreadMessage>>(q => q.LatestMessagesAsync(scope, conversation, count, CancellationToken.None));
+    }
 }

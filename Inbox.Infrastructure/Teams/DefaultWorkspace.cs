@@ -1,0 +1,34 @@
+using Inbox.Core.Teams;
+using Inbox.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inbox.Infrastructure.Teams;
+
+/// <summary>
+/// What a fresh installation starts with: one shared inbox ("Front desk") and one team serving it, so the first
+/// connected channel and the first staff members work together before anyone designs teams.
+/// </summary>
+public static class DefaultWorkspace
+{
+    public const string InboxName = "Front desk";
+    public const string TeamName = "Front desk team";
+
+    public static async Task<(SharedInbox Inbox, Team Team)> EnsureAsync(InboxDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        var inbox = await db.SharedInboxes.OrderBy(i => i.CreatedAt).FirstOrDefaultAsync(ct);
+        if (inbox is null)
+        {
+            inbox = new SharedInbox(InboxName, now);
+            db.SharedInboxes.Add(inbox);
+        }
+        var team = await db.Teams.OrderBy(t => t.CreatedAt).FirstOrDefaultAsync(ct);
+        if (team is null)
+        {
+            team = new Team(TeamName, now);
+            team.Serve(inbox.Id);
+            db.Teams.Add(team);
+        }
+        await db.SaveChangesAsync(ct);
+        return (inbox, team);
+    }
+}
