@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace Inbox.Infrastructure.Channels.WhatsApp;
 
-/// <summary>WhatsApp Cloud API: Meta-signed webhooks in, Graph API `/{phone-number-id}/messages` out.</summary>
+/// <summary>WhatsApp Cloud API: Meta-signed webhooks in, Graph API `/{phone-number-id}/messages` out, media through `/{media-id}`.</summary>
 internal sealed class WhatsAppAdapter(
     HttpClient http,
     IOptionsMonitor<WhatsAppOptions> options,
@@ -54,7 +54,9 @@ internal sealed class WhatsAppAdapter(
         Task.FromResult<ChannelProfile?>(null);
 
     public Task<MediaDownload> DownloadMediaAsync(string accountId, InboundMedia media, CancellationToken cancellationToken) =>
-        Task.FromResult(MediaDownload.Failed(SendFailureKind.Permanent, "Media download is not available yet."));
+        accounts.Find(ChannelKind.WhatsApp, accountId) is { } settings && WhatsAppAccount.From(settings).AccessToken is { } token
+            ? new WhatsAppMediaDownloader(http, Options, logger).DownloadAsync(media.ProviderMediaId, token, cancellationToken)
+            : Task.FromResult(MediaDownload.Failed(SendFailureKind.Permanent, "This WhatsApp number is no longer connected (or has no access token)."));
 
     public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
@@ -62,8 +64,9 @@ internal sealed class WhatsAppAdapter(
         if (accounts.Find(ChannelKind.WhatsApp, message.AccountId) is not { } settings)
             return SendResult.Permanent("account", "This WhatsApp number is no longer connected.");
         var account = WhatsAppAccount.From(settings);
+        if (WhatsAppRequests.Problem(message) is { } problem) return SendResult.Permanent("unsupported", problem);
         var url = $"{o.GraphApiBaseUrl.TrimEnd('/')}/{o.ApiVersion}/{message.AccountId}/messages";
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(WhatsAppRequests.Text(message)) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(WhatsAppRequests.For(message)) };
         request.Headers.Authorization = new("Bearer", account.AccessToken);
         try
         {

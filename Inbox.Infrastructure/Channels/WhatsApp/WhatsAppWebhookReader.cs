@@ -47,7 +47,7 @@ internal static class WhatsAppWebhookReader
         return events;
     }
 
-    private static InboundMessage? ReadMessage(WhatsAppMessage m, List<WhatsAppContact>? contacts, string account)
+    private static InboundEvent? ReadMessage(WhatsAppMessage m, List<WhatsAppContact>? contacts, string account)
     {
         // Since 2026 users are keyed on the business-scoped user id (BSUID); a username user may come without a phone.
         var externalId = m.FromUserId ?? m.From;
@@ -55,32 +55,73 @@ internal static class WhatsAppWebhookReader
         var contact = contacts?.FirstOrDefault(c => (c.UserId is not null && c.UserId == m.FromUserId) || (c.WaId is not null && c.WaId == m.From))
                       ?? (contacts?.Count == 1 ? contacts[0] : null);
         var sender = new InboundSender(externalId, contact?.Profile?.Name, m.From ?? contact?.WaId, contact?.Profile?.Username);
-        var (type, text, media) = Content(m);
-        return new InboundMessage(ChannelKind.WhatsApp, account, Time(m.Timestamp), sender, m.Id, type, text, m.Context?.Id, media);
+        var at = Time(m.Timestamp);
+
+        // A reaction belongs on the message it reacts to; it is not a message of its own.
+        if (m.Type == "reaction" && m.Reaction?.MessageId is { } target)
+            return new InboundReaction(ChannelKind.WhatsApp, account, at, sender, target, string.IsNullOrEmpty(m.Reaction.Emoji) ? null : m.Reaction.Emoji);
+
+        var message = new InboundMessage(ChannelKind.WhatsApp, account, at, sender, m.Id, MessageType.Unsupported, null, m.Context?.Id);
+        return m.Type switch
+        {
+            "text" when m.Text is not null => message with { Type = MessageType.Text, Text = m.Text.Body },
+            "image" when m.Image?.Id is not null => WithMedia(message, MessageType.Image, m.Image, m.Image.Caption),
+            "document" when m.Document?.Id is not null => WithMedia(message, MessageType.Document, m.Document, m.Document.Caption ?? m.Document.Filename),
+            "audio" when m.Audio?.Id is not null => WithMedia(message, MessageType.Audio, m.Audio, null),
+            "video" when m.Video?.Id is not null => WithMedia(message, MessageType.Video, m.Video, m.Video.Caption),
+            "sticker" when m.Sticker?.Id is not null => WithMedia(message, MessageType.Sticker, m.Sticker, null),
+            "location" when m.Location is { } l => message with
+            {
+                Type = MessageType.Location,
+                Location = new MessageLocation(l.Latitude, l.Longitude, Blank(l.Name), Blank(l.Address)),
+                // The preview line: the place's name and address when the patient picked a place; a bare pin has neither.
+                Text = JoinNonEmpty(" · ", l.Name, l.Address),
+            },
+            "contacts" when m.Contacts is { Count: > 0 } cards => Contacts(message, cards),
+            "interactive" when (m.Interactive?.ButtonReply ?? m.Interactive?.ListReply) is { Id: not null } reply => message with
+            {
+                Type = MessageType.Interactive,
+                Text = reply.Title,
+                Choice = new InboundChoice(reply.Id!, reply.Title),
+            },
+            // A tap on a template's quick-reply button: the payload is what we set when sending the template.
+            "button" when m.Button is { } button && (button.Payload ?? button.Text) is { } id => message with
+            {
+                Type = MessageType.Interactive,
+                Text = button.Text,
+                Choice = new InboundChoice(id, button.Text),
+            },
+            _ => Unsupported(message, m.Errors?.FirstOrDefault()),
+        };
     }
 
-    private static (MessageType Type, string? Text, InboundMedia? Media) Content(WhatsAppMessage m) => m.Type switch
+    private static InboundMessage WithMedia(InboundMessage message, MessageType type, WhatsAppMedia media, string? text) => message with
     {
-        "text" => (MessageType.Text, m.Text?.Body, null),
-        "image" => (MessageType.Image, m.Image?.Caption, Media(m.Image)),
-        "document" => (MessageType.Document, m.Document?.Caption ?? m.Document?.Filename, Media(m.Document)),
-        "audio" => (MessageType.Audio, null, Media(m.Audio)),
-        "video" => (MessageType.Video, m.Video?.Caption, Media(m.Video)),
-        "sticker" => (MessageType.Sticker, null, Media(m.Sticker)),
-        "location" => (MessageType.Location, LocationText(m.Location), null),
-        "interactive" => (MessageType.Interactive, m.Interactive?.ButtonReply?.Title ?? m.Interactive?.ListReply?.Title, null),
-        "button" => (MessageType.Interactive, m.Button?.Text, null),
-        "contacts" => (MessageType.Contacts, null, null),
-        "reaction" => (MessageType.Reaction, m.Reaction?.Emoji, null),
-        _ => (MessageType.Unsupported, null, null),
+        Type = type,
+        Text = Blank(text),
+        Media = new InboundMedia(media.Id!, media.MimeType, Blank(media.Filename), Blank(media.Sha256), Blank(media.Caption), media.Voice == true),
     };
 
-    private static InboundMedia? Media(WhatsAppMedia? media) =>
-        media?.Id is null ? null : new InboundMedia(media.Id, media.MimeType, media.Filename, media.Sha256);
+    private static InboundMessage Contacts(InboundMessage message, List<WhatsAppSharedContact> cards)
+    {
+        var shared = cards.Select(c => new SharedContact(
+                Blank(c.Name?.FormattedName) ?? JoinNonEmpty(" ", c.Name?.FirstName, c.Name?.LastName) ?? "Contact",
+                (c.Phones ?? []).Select(p => p.Phone ?? (p.WaId is null ? null : "+" + p.WaId)).OfType<string>().ToList()))
+            .ToList();
+        return message with { Type = MessageType.Contacts, Contacts = shared, Text = string.Join(", ", shared.Select(c => c.Name)) };
+    }
 
-    private static string? LocationText(WhatsAppLocation? l) => l is null
-        ? null
-        : string.Join(" · ", new[] { l.Name, l.Address, $"{l.Latitude.ToString(CultureInfo.InvariantCulture)},{l.Longitude.ToString(CultureInfo.InvariantCulture)}" }.Where(s => !string.IsNullOrEmpty(s)));
+    // Unsupported types (polls, view-once media, files over 100 MB) come as type "unsupported" with errors[].
+    private static InboundMessage Unsupported(InboundMessage message, WhatsAppError? error) => message with
+    {
+        Type = MessageType.Unsupported,
+        Text = WhatsAppErrors.DescribeInbound(error?.Code, error?.ErrorData?.Details ?? error?.Title),
+    };
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+
+    private static string? JoinNonEmpty(string separator, params string?[] parts) =>
+        Blank(string.Join(separator, parts.Where(p => !string.IsNullOrWhiteSpace(p))));
 
     private static InboundStatus? ReadStatus(WhatsAppStatus s, string account)
     {

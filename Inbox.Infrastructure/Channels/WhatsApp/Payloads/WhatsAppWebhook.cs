@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Inbox.Infrastructure.Channels.WhatsApp.Payloads;
@@ -40,18 +39,27 @@ internal sealed record WhatsAppMessage(
     WhatsAppInteractive? Interactive,
     WhatsAppButton? Button,
     WhatsAppContext? Context,
-    JsonElement? Contacts,
-    WhatsAppReaction? Reaction);
+    List<WhatsAppSharedContact>? Contacts,
+    WhatsAppReaction? Reaction,
+    List<WhatsAppError>? Errors);
 
 internal sealed record WhatsAppText(string? Body);
 
-internal sealed record WhatsAppMedia(string? Id, string? MimeType, string? Sha256, string? Caption, string? Filename);
+/// <summary>image, document, audio, video and sticker share this shape; `voice` only on audio (voice notes).</summary>
+internal sealed record WhatsAppMedia(string? Id, string? MimeType, string? Sha256, string? Caption, string? Filename, bool? Voice);
 
 internal sealed record WhatsAppLocation(double Latitude, double Longitude, string? Name, string? Address);
 
+/// <summary>A contact card the patient shared: `messages[].contacts[]` (not the sender list `value.contacts[]`).</summary>
+internal sealed record WhatsAppSharedContact(WhatsAppContactName? Name, List<WhatsAppContactPhone>? Phones);
+
+internal sealed record WhatsAppContactName(string? FormattedName, string? FirstName, string? LastName);
+
+internal sealed record WhatsAppContactPhone(string? Phone, string? WaId, string? Type);
+
 internal sealed record WhatsAppInteractive(string? Type, WhatsAppReply? ButtonReply, WhatsAppReply? ListReply);
 
-internal sealed record WhatsAppReply(string? Id, string? Title);
+internal sealed record WhatsAppReply(string? Id, string? Title, string? Description);
 
 internal sealed record WhatsAppButton(string? Payload, string? Text);
 
@@ -61,10 +69,11 @@ internal sealed record WhatsAppReaction(string? MessageId, string? Emoji);
 
 internal sealed record WhatsAppStatus(string? Id, string? Status, string? Timestamp, string? RecipientId, string? RecipientUserId, List<WhatsAppError>? Errors);
 
-internal sealed record WhatsAppError(int Code, string? Title, string? Message);
+internal sealed record WhatsAppError(int Code, string? Title, string? Message, WhatsAppErrorData? ErrorData);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(WhatsAppWebhook))]
 [JsonSerializable(typeof(WhatsAppSendResponse))]
 [JsonSerializable(typeof(WhatsAppErrorResponse))]
+[JsonSerializable(typeof(WhatsAppMediaUrl))]
 internal sealed partial class WhatsAppJson : JsonSerializerContext;
