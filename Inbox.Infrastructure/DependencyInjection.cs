@@ -8,6 +8,7 @@ using Inbox.Infrastructure.Channels;
 using Inbox.Infrastructure.Channels.Accounts;
 using Inbox.Infrastructure.Channels.WhatsApp;
 using Inbox.Infrastructure.Jobs;
+using Inbox.Infrastructure.Media;
 using Inbox.Infrastructure.Messaging;
 using Inbox.Infrastructure.Persistence;
 using Inbox.Infrastructure.Persistence.Queries;
@@ -50,6 +51,7 @@ public static class DependencyInjection
         services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.Section);
         services.AddHostedService<OutboundDispatcher>();
         services.AddHostedService<ProfileRefresher>();
+        services.AddMedia(contentRoot);
         return services;
     }
 }

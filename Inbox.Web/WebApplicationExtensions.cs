@@ -58,6 +58,7 @@ internal static class WebApplicationExtensions
 
         app.MapAccountEndpoints();
         app.MapApiV1();
+        app.MapMedia();
         app.MapHub<InboxHub>(InboxHub.Route).RequireAuthorization(Policies.ReadConversations);
         app.MapDevelopmentTools();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -32,11 +32,15 @@ internal sealed class CircuitInboxScope(AuthenticationStateProvider authenticati
         return _scope;
     }
 
-    public static async Task<InboxScope> ForAsync(ScopedServices scoped, ClaimsPrincipal user)
+    public static Task<InboxScope> ForAsync(ScopedServices scoped, ClaimsPrincipal user) =>
+        scoped.RunAsync<InboxScopes, InboxScope>(s => ForAsync(s, user, CancellationToken.None));
+
+    /// <summary>The same rule for a plain HTTP request (e.g. `/media/{id}`), with the request's own services.</summary>
+    public static async Task<InboxScope> ForAsync(InboxScopes scopes, ClaimsPrincipal user, CancellationToken ct)
     {
         // Nobody signed in sees nothing; the page's own policy refuses them before this anyway.
         if (StaffClaims.IdOf(user) is not { } staffId) return InboxScope.Only([]);
         var seesAll = RolePermissions.RolesWith(Permission.SeeAllInboxes).Any(role => user.IsInRole(role.ToString()));
-        return await scoped.RunAsync<InboxScopes, InboxScope>(s => s.ForStaffAsync(staffId, seesAll, CancellationToken.None));
+        return await scopes.ForStaffAsync(staffId, seesAll, ct);
     }
 }
