@@ -97,6 +97,7 @@ internal sealed class MediaFetcher(
 
     private async Task<MediaOutcome> DownloadAsync(Message message, string mediaId, CancellationToken ct)
     {
+        if (intake.RefuseBeforeDownload(message.MediaMimeType) is { } refused) return refused;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.CurrentValue.DownloadTimeout);
         var media = new InboundMedia(mediaId, message.MediaMimeType, message.MediaFileName, message.MediaSha256, message.MediaCaption, message.MediaIsVoice);

@@ -29,6 +29,12 @@ public sealed class MediaIntake(IMediaStore store, IOptionsMonitor<MediaOptions>
 {
     private const int ChunkSize = 81920;
 
+    /// <summary>A type announced in the webhook that is not allowed: refused without downloading anything.</summary>
+    public MediaOutcome.Rejected? RefuseBeforeDownload(string? declaredType) =>
+        declaredType is not null && !MediaRules.IsAllowed(declaredType, options.CurrentValue.EffectiveAllowedTypes)
+            ? new MediaOutcome.Rejected(MediaRules.TypeNotAllowed(declaredType))
+            : null;
+
     /// <param name="declaredType">The type the platform announced in the webhook, when it did; checked as well as the download's.</param>
     /// <param name="declaredSha256">The platform's SHA-256 of the file, when it gave one.</param>
     public async Task<MediaOutcome> TakeAsync(Guid messageId, string? declaredType, string? declaredSha256, MediaDownload download, CancellationToken ct)

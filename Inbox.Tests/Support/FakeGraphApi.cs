@@ -19,7 +19,9 @@ public sealed class FakeGraphApi : IDisposable
 
     private readonly WireMockServer _server = WireMockServer.Start();
 
-    public string Url => _server.Url!;
+    // 127.0.0.1, not "localhost": WireMock picks a port free on IPv4 only, and on a shared machine [::1] with the
+    // same port can belong to another process, which "localhost" would reach first.
+    public string Url => _server.Url!.Replace("://localhost:", "://127.0.0.1:", StringComparison.Ordinal);
 
     private IRequestBuilder SendRequest => Request.Create().WithPath($"/v25.0/{PhoneNumberId}/messages").UsingPost();
 

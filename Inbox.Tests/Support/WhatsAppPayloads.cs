@@ -12,6 +12,23 @@ public static class WhatsAppPayloads
             messages = new[] { new { from = waId, id = wamid ?? NewWamid(), timestamp = Unix(at), type = "text", text = new { body } } },
         });
 
+    /// <summary>An image, document, audio, video or sticker message referencing <paramref name="mediaId"/>, as the Cloud API sends it.</summary>
+    public static string Media(string waId, string type, string mediaId, string mimeType, string? sha256 = null, string? caption = null,
+        string? filename = null, bool? voice = null, string? wamid = null, string phoneNumberId = InboxWebApplicationFactory.WhatsAppPhoneNumberId)
+    {
+        var media = new Dictionary<string, object> { ["id"] = mediaId, ["mime_type"] = mimeType };
+        if (sha256 is not null) media["sha256"] = sha256;
+        if (caption is not null) media["caption"] = caption;
+        if (filename is not null) media["filename"] = filename;
+        if (voice is not null) media["voice"] = voice;
+        var message = new Dictionary<string, object> { ["from"] = waId, ["id"] = wamid ?? NewWamid(), ["timestamp"] = Unix(null), ["type"] = type, [type] = media };
+        return Envelope(phoneNumberId, new
+        {
+            contacts = new[] { new { profile = new { name = "Patient " + waId }, wa_id = waId } },
+            messages = new[] { message },
+        });
+    }
+
     /// <summary>Several patients' messages in one webhook, as Meta batches them.</summary>
     public static string Batch(params (string WaId, string Name, string Body)[] messages) =>
         Envelope(InboxWebApplicationFactory.WhatsAppPhoneNumberId, new
