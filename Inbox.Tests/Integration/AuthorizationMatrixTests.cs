@@ -95,4 +95,36 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await StaffSignIn.NewClient(app).GetAsync("/")).StatusCode);
     }
+
+    /// <summary>Staff routes outside the API, each behind the policy of the permission it needs.</summary>
+    public static TheoryData<string, Permission> StaffRoutes => new()
+    {
+        { "/media/{messageId}", Permission.ReadConversations },
+    };
+
+    [Theory]
+    [MemberData(nameof(StaffRoutes))]
+    public void Each_staff_route_names_the_policy_of_its_permission(string route, Permission permission)
+    {
+        var endpoint = Assert.Single(Endpoints(), e => PathOf(e) == route);
+        Assert.Contains(endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>(), a => a.Policy == permission.ToString());
+    }
+
+    [Theory]
+    [InlineData(StaffSignIn.Receptionist)]
+    [InlineData(StaffSignIn.Agent)]
+    [InlineData(StaffSignIn.Supervisor)]
+    [InlineData(StaffSignIn.Admin)]
+    public async Task Every_role_may_ask_for_a_patients_file_and_nobody_anonymous_or_with_an_api_key(string email)
+    {
+        var client = await StaffSignIn.SignedInClientAsync(app, email);
+        var path = $"/media/{Guid.NewGuid()}";
+
+        // Past the policy, an unknown file is simply not found; the signed-out are sent to sign in.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await StaffSignIn.NewClient(app).GetAsync(path)).StatusCode);
+        var withKey = new HttpRequestMessage(HttpMethod.Get, path);
+        withKey.Headers.Authorization = new("Bearer", InboxWebApplicationFactory.ApiKey);
+        Assert.Equal(HttpStatusCode.Redirect, (await StaffSignIn.NewClient(app).SendAsync(withKey)).StatusCode);
+    }
 }
