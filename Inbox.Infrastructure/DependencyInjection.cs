@@ -35,6 +35,7 @@ public static class DependencyInjection
 
         services.AddScoped<IConversationQueries, ConversationQueries>();
         services.AddScoped<InboxScopes>();
+        services.AddScoped<TeamAdmin>();
         services.AddScoped<IReplySender, ReplySender>();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
         services.AddScoped<IApiKeyVerifier, ApiKeyVerifier>();
