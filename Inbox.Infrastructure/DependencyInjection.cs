@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.AddSingleton<IChannelAdapters, ChannelAdapters>();
 
         services.AddScoped<IConversationQueries, ConversationQueries>();
+        services.AddScoped<Inbox.Core.Contacts.IDuplicateFinder, DuplicateFinder>();
         services.AddScoped<InboxScopes>();
         services.AddScoped<TeamAdmin>();
         services.AddScoped<IReplySender, ReplySender>();
