@@ -54,6 +54,9 @@ internal static class WebhookEndpoints
                 // 200 so the platform does not retry for a week; nothing is stored.
                 logger.LogWarning("{Channel} webhook for an account Inbox does not serve was ignored", adapter.Channel);
                 return Results.Ok();
+            case WebhookInspection.Empty:
+                logger.LogInformation("{Channel} webhook with no events (a connection check) answered", adapter.Channel);
+                return Results.Ok();
         }
 
         var outcome = await store.AppendAsync(adapter.Channel, body, ct);
