@@ -82,6 +82,7 @@ public sealed record InboundWatermark(
 /// Messenger: the platform's copy of a message the page sent. Ours (matched by provider id) are not stored again;
 /// one sent from elsewhere (Meta Business Suite) is recorded as an outbound message so the thread stays complete.
 /// </summary>
+/// <param name="Metadata">The `metadata` we attached when sending: our message id, so an echo that overtakes the send response is still recognised.</param>
 public sealed record InboundEcho(
     ChannelKind Channel,
     string AccountId,
@@ -90,4 +91,5 @@ public sealed record InboundEcho(
     string ProviderMessageId,
     MessageType Type,
     string? Text,
-    string? AppId) : InboundEvent(Channel, AccountId, Timestamp);
+    string? AppId,
+    string? Metadata = null) : InboundEvent(Channel, AccountId, Timestamp);
