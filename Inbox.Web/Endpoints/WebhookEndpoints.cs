@@ -25,7 +25,7 @@ internal static class WebhookEndpoints
         if (Find(channel, adapters) is not { } adapter) return Results.NotFound();
         var answer = adapter.AnswerHandshake(request.Query["hub.mode"], request.Query["hub.verify_token"], request.Query["hub.challenge"]);
         if (answer is not null) return Results.Text(answer, "text/plain");
-        logs.CreateLogger("Inbox.Webhooks").LogWarning("{Channel} webhook handshake refused: wrong verify token or mode", adapter.Channel);
+        logs.CreateLogger("Inbox.Webhooks").LogWarning("{Channel} webhook GET refused: wrong verify token or mode, or the platform has no handshake", adapter.Channel);
         return Results.StatusCode(StatusCodes.Status403Forbidden);
     }
 
