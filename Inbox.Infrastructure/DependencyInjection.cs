@@ -37,6 +37,7 @@ public static class DependencyInjection
 
         services.AddScoped<IConversationQueries, ConversationQueries>();
         services.AddScoped<InboxScopes>();
+        services.AddScoped<TeamAdmin>();
         services.AddScoped<IReplySender, ReplySender>();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
         services.AddScoped<IApiKeyVerifier, ApiKeyVerifier>();
