@@ -6,6 +6,7 @@ using Inbox.Infrastructure.Audit;
 using Inbox.Infrastructure.Auth;
 using Inbox.Infrastructure.Channels;
 using Inbox.Infrastructure.Channels.Accounts;
+using Inbox.Infrastructure.Channels.Line;
 using Inbox.Infrastructure.Channels.WhatsApp;
 using Inbox.Infrastructure.Jobs;
 using Inbox.Infrastructure.Media;
@@ -32,10 +33,13 @@ public static class DependencyInjection
         // Channels: one line per platform.
         services.AddChannelAccounts();
         services.AddWhatsApp();
+        services.AddLine();
         services.AddSingleton<IChannelAdapters, ChannelAdapters>();
 
         services.AddScoped<IConversationQueries, ConversationQueries>();
+        services.AddScoped<Inbox.Core.Contacts.IDuplicateFinder, DuplicateFinder>();
         services.AddScoped<InboxScopes>();
+        services.AddScoped<TeamAdmin>();
         services.AddScoped<IReplySender, ReplySender>();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
         services.AddScoped<IApiKeyVerifier, ApiKeyVerifier>();

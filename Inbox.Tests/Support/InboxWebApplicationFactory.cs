@@ -19,6 +19,8 @@ public class InboxWebApplicationFactory : WebApplicationFactory<Program>
     public const string WhatsAppAppSecret = "fake-app-secret-for-tests-only";
     public const string WhatsAppVerifyToken = "test-verify-token";
     public const string WhatsAppPhoneNumberId = "109283746501928";
+    public const string LineChannelSecret = "fake-channel-secret-for-tests-only";
+    public const string LineChannelAccessToken = "test-line-token-NOT-A-SECRET";
     public const string ApiKey = "test-api-key-NOT-A-SECRET";
     public const string DemoPassword = "Test-Clinic-2026";
 
@@ -48,6 +50,10 @@ public class InboxWebApplicationFactory : WebApplicationFactory<Program>
             ["Channels:WhatsApp:AccessToken"] = "test-token",
             // Nothing may call the real platforms from a test: an unconfigured fake fails fast.
             ["Channels:WhatsApp:GraphApiBaseUrl"] = "http://127.0.0.1:9",
+            // One LINE channel with no ChannelId: it is served as the `default` account.
+            ["Channels:Line:ChannelSecret"] = LineChannelSecret,
+            ["Channels:Line:ChannelAccessToken"] = LineChannelAccessToken,
+            ["Channels:Line:ApiBaseUrl"] = "http://127.0.0.1:9",
             ["Outbound:RetryBaseDelay"] = "00:00:00.200",
             ["Outbound:RetryMaxDelay"] = "00:00:02",
         };
