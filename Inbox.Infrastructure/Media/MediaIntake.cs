@@ -8,8 +8,8 @@ namespace Inbox.Infrastructure.Media;
 /// <summary>How taking in one attachment ended.</summary>
 public abstract record MediaOutcome
 {
-    /// <summary>In the store; <paramref name="Sha256"/> is the file's own hash, lowercase hex.</summary>
-    public sealed record Stored(long Size, string Sha256) : MediaOutcome;
+    /// <summary>In the store; <paramref name="Sha256"/> is the file's own hash, lowercase hex; <paramref name="ContentType"/> what the download said it is.</summary>
+    public sealed record Stored(long Size, string Sha256, string? ContentType) : MediaOutcome;
 
     /// <summary>Refused by our rules (size, type, checksum): never retried.</summary>
     public sealed record Rejected(string Reason, long? Size = null) : MediaOutcome;
@@ -78,6 +78,6 @@ public sealed class MediaIntake(IMediaStore store, IOptionsMonitor<MediaOptions>
         var sha = hash.GetHashAndReset();
         if (MediaRules.ChecksumMatches(declaredSha256, sha) == false) return new MediaOutcome.Rejected(MediaRules.ChecksumMismatch, total);
         await upload.CommitAsync(ct);
-        return new MediaOutcome.Stored(total, Convert.ToHexStringLower(sha));
+        return new MediaOutcome.Stored(total, Convert.ToHexStringLower(sha), download.ContentType ?? declaredType);
     }
 }
