@@ -111,6 +111,12 @@ internal sealed class MediaFetcher(
             // A stalled or broken transfer: the platform may well give the file next time.
             return new MediaOutcome.Retry(ex is OperationCanceledException ? "The download took too long; it will be retried." : "The download was interrupted; it will be retried.");
         }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            // Anything else (an adapter bug, a full disk) must not stall the queue behind this one attachment.
+            logger.LogError(ex, "Attachment of message {MessageId} could not be taken in", message.Id);
+            return new MediaOutcome.Retry($"Inbox could not take the file in ({ex.GetType().Name}); it will be retried.");
+        }
     }
 
     private TimeSpan Backoff(int attemptsSoFar)
