@@ -7,7 +7,7 @@ namespace Inbox.Web.Auth;
 /// <summary>The API caller (an API key) as the domain and the audit trail see it.</summary>
 internal static class ApiCallers
 {
-    public static string IdFor(string keyName) => $"api-key:{keyName}";
+    public static string IdFor(string keyName) => Infrastructure.Auth.ApiKey.ActorIdFor(keyName);
 
     public static string KeyName(this ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.Name) ?? throw new InvalidOperationException("The API endpoint ran without an authenticated key.");

@@ -27,7 +27,7 @@ internal static class ContactsEndpoints
         try { page = await queries.ContactsAsync(query, phone, take, cursor, ct); }
         catch (FormatException) { input.InvalidCursor(); return ApiProblems.Invalid(input.Errors); }
 
-        await audit.RecordAsync(http, "contact.list", "contact", page.Items.Select(c => c.Id));
+        await audit.RecordAsync(http, AuditActions.ContactList, AuditSubjects.Contact, page.Items.Select(c => c.Id));
         return Results.Ok(new ListResponse<ContactResponse>(page.Items.Select(ContactResponse.From).ToList(), page.Next));
     }
 
@@ -35,7 +35,7 @@ internal static class ContactsEndpoints
     {
         if (!Guid.TryParse(id, out var contactId) || await queries.ContactAsync(contactId, ct) is not { } contact)
             return ApiProblems.NotFound("contact");
-        await audit.RecordAsync(http, "contact.read", "contact", contact.Id);
+        await audit.RecordAsync(http, AuditActions.ContactRead, AuditSubjects.Contact, contact.Id);
         return Results.Ok(ContactResponse.From(contact));
     }
 }

@@ -262,6 +262,8 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnique()
                         .HasFilter("[ProviderMessageId] IS NOT NULL");
 
+                    b.HasIndex("CreatedAt", "Direction");
+
                     b.HasIndex("ConversationId", "CreatedAt", "Id");
 
                     b.ToTable("Messages");
@@ -327,7 +329,11 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("At");
 
+                    b.HasIndex("Action", "At");
+
                     b.HasIndex("ActorId", "At");
+
+                    b.HasIndex("SubjectType", "At");
 
                     b.HasIndex("SubjectType", "SubjectId", "At");
 
@@ -349,6 +355,9 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("char(64)")
                         .IsFixedLength();
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Name")
                         .IsRequired()

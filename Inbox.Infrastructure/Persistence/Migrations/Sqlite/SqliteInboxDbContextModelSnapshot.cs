@@ -256,6 +256,8 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Channel", "ProviderMessageId")
                         .IsUnique();
 
+                    b.HasIndex("CreatedAt", "Direction");
+
                     b.HasIndex("ConversationId", "CreatedAt", "Id");
 
                     b.ToTable("Messages");
@@ -319,7 +321,11 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("At");
 
+                    b.HasIndex("Action", "At");
+
                     b.HasIndex("ActorId", "At");
+
+                    b.HasIndex("SubjectType", "At");
 
                     b.HasIndex("SubjectType", "SubjectId", "At");
 
@@ -341,6 +347,9 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT")
                         .IsFixedLength();
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()

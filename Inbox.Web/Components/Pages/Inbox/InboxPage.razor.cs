@@ -32,8 +32,8 @@ public partial class InboxPage : LiveComponentBase
     private async Task RecordReadAsync(ConversationListItem opened)
     {
         var user = (await AuthState).User;
-        await Audit.RecordAsync(Clock, user, "conversation.read", "conversation", opened.Id.ToString());
-        await Audit.RecordAsync(Clock, user, "contact.read", "contact", opened.ContactId.ToString());
+        await Audit.RecordAsync(Clock, user, AuditActions.ConversationRead, AuditSubjects.Conversation, opened.Id.ToString());
+        await Audit.RecordAsync(Clock, user, AuditActions.ContactRead, AuditSubjects.Contact, opened.ContactId.ToString());
     }
 
     protected override bool Accept(IReadOnlyList<InboxChange> changes) =>
