@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
+using Inbox.Core.Audit;
 using Inbox.Core.Conversations;
 using Inbox.Core.Realtime;
+using Inbox.Web.Auth;
 using Inbox.Web.Realtime;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -23,6 +26,8 @@ public partial class ThreadView : LiveComponentBase
     private volatile bool _reloadAll;
 
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
+    [Inject] private IAuditTrail Audit { get; set; } = null!;
+    [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = null!;
 
     [Parameter, EditorRequired] public Guid ConversationId { get; set; }
 
@@ -79,7 +84,8 @@ public partial class ThreadView : LiveComponentBase
     {
         // The sender publishes the change; the refresh it triggers shows the message queued again.
         var requeued = await Scoped.RunAsync<IReplySender, bool>(s => s.RetryAsync(messageId, CancellationToken.None));
-        if (!requeued) Snackbar.Add("This message can no longer be retried: it was sent or retried already.", Severity.Info);
+        if (requeued) await Audit.RecordAsync(Time, (await AuthState).User, AuditActions.MessageRetry, AuditSubjects.Conversation, ConversationId.ToString());
+        else Snackbar.Add("This message can no longer be retried: it was sent or retried already.", Severity.Info);
     }
 
     private Task<IReadOnlyList<ThreadMessage>> ReadLatestAsync(Guid conversation, int count) =>
