@@ -5,6 +5,7 @@ using Inbox.Web.Auth;
 using Inbox.Web.Components;
 using Inbox.Web.Endpoints;
 using Inbox.Web.Endpoints.Api;
+using Inbox.Web.RateLimiting;
 using Inbox.Web.Realtime;
 using Inbox.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -36,6 +37,9 @@ internal static class WebApplicationExtensions
         // Friendly status pages are for people; webhooks, the API and health checks answer for themselves.
         app.UseWhen(ctx => !IsMachineEndpoint(ctx.Request.Path),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Before authentication: refusing a flood should cost as little as possible.
+        app.UseSignInFormBuffering();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -55,7 +59,7 @@ internal static class WebApplicationExtensions
 
         app.MapAccountEndpoints();
         app.MapApiV1();
-        app.MapHub<InboxHub>(InboxHub.Route).RequireAuthorization(Policies.ReadConversations);
+        app.MapHub<InboxHub>(InboxHub.Route); // its [Authorize] policy becomes the endpoint's
         app.MapDevelopmentTools();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
