@@ -34,7 +34,7 @@ internal static class WebApplicationExtensions
             app.UseHsts();
         }
         app.UseSecurityHeaders();
-        // Friendly status pages are for people; webhooks, the API and health checks answer for themselves.
+        // Friendly status pages are for people; webhooks, the API, the hub and health checks answer for themselves.
         app.UseWhen(ctx => !IsMachineEndpoint(ctx.Request.Path),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         // Before authentication: refusing a flood should cost as little as possible.
@@ -47,7 +47,7 @@ internal static class WebApplicationExtensions
     }
 
     private static bool IsMachineEndpoint(PathString path) =>
-        path.StartsWithSegments("/webhooks") || path.StartsWithSegments("/api") || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi");
+        path.StartsWithSegments("/webhooks") || path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi");
 
     public static WebApplication MapInboxEndpoints(this WebApplication app)
     {
