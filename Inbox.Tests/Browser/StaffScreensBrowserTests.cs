@@ -85,6 +85,29 @@ public sealed class StaffScreensBrowserTests(BrowserAppFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task Opening_a_conversation_records_one_reading_not_one_per_render()
+    {
+        using (var webhooks = new HttpClient { BaseAddress = fixture.BaseAddress })
+            (await webhooks.PostWhatsAppAsync(WhatsAppPayloads.Text("15550400002", "Audit Once", "Hello"))).EnsureSuccessStatusCode();
+        Guid conversation;
+        await using (var db = fixture.App.CreateDbContext())
+        {
+            var contact = await Eventually.GetAsync(() => db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Phone == "+15550400002"), c => c is not null);
+            conversation = (await db.Conversations.AsNoTracking().SingleAsync(c => c.ContactId == contact!.Id)).Id;
+        }
+
+        // The page is prerendered, then rendered again over the circuit: one opening all the same.
+        var page = await fixture.SignInAsync(StaffSignIn.Agent, $"/conversations/{conversation}");
+        // The composer appears once the reading is recorded, and its button is enabled once the circuit runs.
+        await Assertions.Expect(page.GetByTestId("composer-send")).ToBeEnabledAsync();
+
+        await using var check = fixture.App.CreateDbContext();
+        var reads = await check.AuditLog.AsNoTracking()
+            .Where(a => a.Action == AuditActions.ConversationRead && a.SubjectId == conversation.ToString()).CountAsync();
+        Assert.Equal(1, reads);
+    }
+
+    [Fact]
     public async Task The_screens_run_within_the_content_security_policy_without_serious_accessibility_problems()
     {
         var page = await fixture.SignInAsync(StaffSignIn.Admin);
