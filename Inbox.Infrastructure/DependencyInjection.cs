@@ -2,6 +2,7 @@ using FluentValidation;
 using Inbox.Core.Audit;
 using Inbox.Core.Channels;
 using Inbox.Core.Conversations;
+using Inbox.Core.Reports;
 using Inbox.Infrastructure.Audit;
 using Inbox.Infrastructure.Auth;
 using Inbox.Infrastructure.Channels;
@@ -39,11 +40,14 @@ public static class DependencyInjection
         services.AddScoped<Inbox.Core.Contacts.IDuplicateFinder, DuplicateFinder>();
         services.AddScoped<InboxScopes>();
         services.AddScoped<TeamAdmin>();
+        services.AddScoped<IReportQueries, ReportQueries>();
         services.AddScoped<IReplySender, ReplySender>();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
         services.AddScoped<IApiKeyVerifier, ApiKeyVerifier>();
         services.AddSingleton<IAuditTrail, StoredAuditTrail>();
         services.AddScoped<AuditVerifier>();
+        services.AddScoped<IAuditLog, AuditLogQueries>();
+        services.AddScoped<ApiKeyAdministration>();
 
         services.AddSingleton<InboundWork>();
         services.AddSingleton<OutboundWork>();

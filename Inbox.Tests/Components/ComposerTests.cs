@@ -1,5 +1,6 @@
 using Inbox.Core.Teams;
 using Bunit;
+using Inbox.Core.Audit;
 using Inbox.Core.Channels;
 using Inbox.Core.Conversations;
 using Inbox.Web.Components.Pages.Inbox;
@@ -30,6 +31,7 @@ public sealed class ComposerTests
         cut.Find("[data-testid=composer-send]").Click();
 
         Assert.Contains("WhatsApp allows at most 4,096 characters; this message has 4,097", cut.Find("[data-testid=composer-error]").TextContent);
+        h.Audit.VerifyNoOtherCalls(); // nothing was sent
         Assert.Equal(tooLong, cut.Find("[data-testid=composer-input]").GetAttribute("value") ?? cut.Find("[data-testid=composer-input]").TextContent);
     }
 
@@ -49,6 +51,9 @@ public sealed class ComposerTests
             It.Is<MessageAuthor>(a => a.Kind == AuthorKind.Agent && a.Id == ComponentHarness.SignedInUserId && a.Name == "Rita Reception"), It.IsAny<CancellationToken>()), Times.Once);
         Assert.Empty(cut.FindAll("[data-testid=composer-error]"));
         Assert.True(string.IsNullOrEmpty(cut.Find("[data-testid=composer-input]").GetAttribute("value")));
+        // Sending to a patient is a change to their record: audited as the person, like an API send.
+        h.Audit.Verify(a => a.RecordAsync(It.Is<IReadOnlyCollection<AuditEntry>>(entries => entries.Single().Action == AuditActions.MessageSend
+            && entries.Single().SubjectId == conversation.Id.ToString() && entries.Single().Actor.Id == ComponentHarness.SignedInUserId), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]

@@ -56,6 +56,9 @@ public class InboxWebApplicationFactory : WebApplicationFactory<Program>
             ["Channels:Line:ApiBaseUrl"] = "http://127.0.0.1:9",
             ["Outbound:RetryBaseDelay"] = "00:00:00.200",
             ["Outbound:RetryMaxDelay"] = "00:00:02",
+            // Every test client shares one address and the demo emails: only the rate limit tests (which set their own) may hit the limits.
+            ["RateLimits:SignIn:PermitsPerAddress"] = "10000",
+            ["RateLimits:SignIn:PermitsPerEmail"] = "10000",
         };
         if (settings is not null)
             foreach (var (key, value) in settings) _settings[key] = value;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace Inbox.Tests.Support;
 
@@ -39,6 +40,17 @@ public static partial class StaffSignIn
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode}");
         return client;
+    }
+
+    /// <summary>Signs in and returns the session's cookies as a `Cookie` header, for clients that are not HttpClients (SignalR).</summary>
+    public static async Task<string> SignedInCookieHeaderAsync(InboxWebApplicationFactory app, string email)
+    {
+        var cookies = new CookieContainerHandler();
+        var client = app.CreateDefaultClient(cookies);
+        var response = await PostLoginAsync(client, email, InboxWebApplicationFactory.DemoPassword);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode}");
+        return cookies.Container.GetCookieHeader(app.Server.BaseAddress);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

@@ -41,6 +41,23 @@ internal sealed class StaffCookieEvents : CookieAuthenticationEvents
         }
     }
 
+    // A SignalR client cannot follow a redirect to the sign-in page: it gets the status itself.
+    public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        if (!IsHub(context.Request)) return base.RedirectToLogin(context);
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        return Task.CompletedTask;
+    }
+
+    public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        if (!IsHub(context.Request)) return base.RedirectToAccessDenied(context);
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    }
+
+    private static bool IsHub(HttpRequest request) => request.Path.StartsWithSegments("/hubs");
+
     public override async Task SigningOut(CookieSigningOutContext context)
     {
         if (SessionClaims.SessionIdOf(context.HttpContext.User) is { } id)

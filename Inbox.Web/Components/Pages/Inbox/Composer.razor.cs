@@ -1,3 +1,4 @@
+using Inbox.Core.Audit;
 using Inbox.Core.Channels;
 using Inbox.Core.Conversations;
 using Inbox.Web.Auth;
@@ -26,6 +27,7 @@ public partial class Composer : ComponentBase
     [Inject] private ScopedServices Scoped { get; set; } = null!;
     [Inject] private TimeProvider Time { get; set; } = null!;
     [Inject] private ICallerInboxScope Caller { get; set; } = null!;
+    [Inject] private IAuditTrail Audit { get; set; } = null!;
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = null!;
 
     /// <summary>The conversation being answered: its last inbound channel and time decide the window.</summary>
@@ -59,9 +61,12 @@ public partial class Composer : ComponentBase
         var text = _draft;
         try
         {
-            var author = StaffClaims.AuthorOf((await AuthState).User);
+            var user = (await AuthState).User;
+            var author = StaffClaims.AuthorOf(user);
             var scope = await Caller.GetAsync();
             var result = await Scoped.RunAsync<IReplySender, ReplyResult>(s => s.QueueAsync(scope, Conversation.Id, text, null, author, CancellationToken.None));
+            if (result.Outcome == ReplyOutcome.Queued)
+                await Audit.RecordAsync(Time, user, AuditActions.MessageSend, AuditSubjects.Conversation, Conversation.Id.ToString());
             _errors = Describe(result);
             // Keep anything typed while the reply was being queued.
             if (result.Outcome == ReplyOutcome.Queued && _draft == text) _draft = "";
