@@ -34,16 +34,15 @@ internal static class WebApplicationExtensions
         }
         app.UseSecurityHeaders();
         // Friendly status pages are for people; webhooks, the API and health checks answer for themselves.
-        app.UseWhen(ctx => !IsMachineEndpoint(ctx.Request.Path),
+        app.UseWhen(ctx => !GatePaths.IsMachineEndpoint(ctx.Request.Path),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseFirstRunGate();
         app.UseAuthentication();
+        app.UseAccountGates();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
     }
-
-    private static bool IsMachineEndpoint(PathString path) =>
-        path.StartsWithSegments("/webhooks") || path.StartsWithSegments("/api") || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi");
 
     public static WebApplication MapInboxEndpoints(this WebApplication app)
     {
