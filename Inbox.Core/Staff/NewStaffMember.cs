@@ -17,7 +17,7 @@ public sealed class NewStaffMemberValidator : AbstractValidator<NewStaffMember>
         RuleFor(m => m.DisplayName).Must(StaffFields.HasText).WithMessage("Enter the person's name as colleagues and patients should see it.")
             .MaximumLength(StaffFields.NameMaxLength).WithMessage($"Keep the name under {StaffFields.NameMaxLength} characters.");
         RuleFor(m => m.Email).Must(StaffFields.HasText).WithMessage("Enter the email they will sign in with.")
-            .Must(StaffFields.LooksLikeEmail).When(m => StaffFields.HasText(m.Email)).WithMessage("Enter an email address, like name@clinic.example.")
+            .Must(StaffFields.LooksLikeEmail).When(m => StaffFields.HasText(m.Email), ApplyConditionTo.CurrentValidator).WithMessage("Enter an email address, like name@clinic.example.")
             .MaximumLength(StaffFields.EmailMaxLength).WithMessage($"Keep the email under {StaffFields.EmailMaxLength} characters.");
         RuleFor(m => m.Role).IsInEnum().WithMessage("Choose a role.");
     }

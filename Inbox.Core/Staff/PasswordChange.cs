@@ -17,7 +17,7 @@ public sealed class PasswordChangeValidator : AbstractValidator<PasswordChange>
     {
         RuleFor(p => p.CurrentPassword).NotEmpty().WithMessage("Enter your current (or temporary) password.");
         RuleFor(p => p.NewPassword).NotEmpty().WithMessage("Choose a new password.")
-            .NotEqual(p => p.CurrentPassword).When(p => p.CurrentPassword.Length > 0).WithMessage("Choose a password different from the current one.");
+            .NotEqual(p => p.CurrentPassword).When(p => p.CurrentPassword.Length > 0, ApplyConditionTo.CurrentValidator).WithMessage("Choose a password different from the current one.");
         RuleFor(p => p.ConfirmPassword).Equal(p => p.NewPassword).WithMessage("The two new passwords differ. Type the same password twice.");
     }
 }

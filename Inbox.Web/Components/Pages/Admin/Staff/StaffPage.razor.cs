@@ -46,7 +46,12 @@ public partial class StaffPage : ComponentBase
         await LoadAsync();
     }
 
-    private Task LoadAsync() => Run(async d => _staff = await d.ListAsync());
+    private async Task LoadAsync()
+    {
+        await Run(async d => _staff = await d.ListAsync());
+        // Also called from flows started outside an event handler (see Start), which re-render nothing by themselves.
+        StateHasChanged();
+    }
 
     private bool Matches(StaffMemberSummary person) =>
         string.IsNullOrWhiteSpace(_search)
@@ -159,6 +164,16 @@ public partial class StaffPage : ComponentBase
         await LoadAsync();
         return _staff?.FirstOrDefault(p => p.Id == userId);
     }
+
+    /// <summary>
+    /// Runs a dialog flow after the menu item's click returns: the menu closes first instead of staying
+    /// open behind the dialog. Failures still reach the circuit's error handling.
+    /// </summary>
+    private void Start(Func<Task> flow) => _ = InvokeAsync(async () =>
+    {
+        try { await flow(); }
+        catch (Exception e) { await DispatchExceptionAsync(e); }
+    });
 
     private static string Article(StaffRole role) => role is StaffRole.Agent or StaffRole.Admin ? "an" : "a";
 
