@@ -123,7 +123,9 @@ public sealed class StaffDirectory(
             if (await IsLastActiveAdminAsync(person))
                 return StaffChangeResult.Fail($"{person.DisplayName} is the only active admin. Make someone else an admin first.");
 
-            await users.SetLockoutEndDateAsync(person, StaffLockout.UntilUnlocked);
+            // Refused for an account created without lockout enabled: say so rather than claim a lock that is not there.
+            var locked = await users.SetLockoutEndDateAsync(person, StaffLockout.UntilUnlocked);
+            if (!locked.Succeeded) return StaffChangeResult.Fail(locked.Errors.Select(e => e.Description));
             await users.UpdateSecurityStampAsync(person);
             await sessions.EndAllAsync(person.Id, ct: ct);
             await RecordAsync(actor, "staff.lock", person.Id, ct);
