@@ -38,20 +38,19 @@ internal static class WebApplicationExtensions
             app.UseHsts();
         }
         app.UseSecurityHeaders();
-        // Friendly status pages are for people; webhooks, the API, the hub and health checks answer for themselves.
-        app.UseWhen(ctx => !IsMachineEndpoint(ctx.Request.Path),
+        // Friendly status pages are for people; webhooks, the API and health checks answer for themselves.
+        app.UseWhen(ctx => !GatePaths.IsMachineEndpoint(ctx.Request.Path),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseFirstRunGate();
         // Before authentication: refusing a flood should cost as little as possible.
         app.UseSignInFormBuffering();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseAccountGates();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
     }
-
-    private static bool IsMachineEndpoint(PathString path) =>
-        path.StartsWithSegments("/webhooks") || path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi");
 
     public static WebApplication MapInboxEndpoints(this WebApplication app)
     {

@@ -35,6 +35,29 @@ public static class AuditActions
         [ContactRead] = "Viewed a patient's details",
         [ApiKeyCreate] = "Created an API key",
         [ApiKeyRevoke] = "Revoked an API key",
+        ["signin.2fa.required"] = "Password right, two-factor code asked",
+        ["signin.2fa.failed"] = "Two-factor code wrong",
+        ["signin.2fa.recovery-code"] = "Signed in with a recovery code",
+        ["signin.disabled"] = "Sign-in refused: account disabled",
+        ["staff.create"] = "Added a staff member",
+        ["staff.role.change"] = "Changed a staff member's role",
+        ["staff.password.reset"] = "Reset a staff member's password",
+        ["staff.password.change"] = "Changed their password",
+        ["staff.lock"] = "Locked a staff account",
+        ["staff.unlock"] = "Unlocked a staff account",
+        ["staff.disable"] = "Disabled a staff account",
+        ["staff.enable"] = "Enabled a staff account",
+        ["staff.2fa.enabled"] = "Turned on two-factor sign-in",
+        ["staff.2fa.disabled"] = "Turned off two-factor sign-in",
+        ["channel.connect"] = "Connected a channel account",
+        ["channel.disconnect"] = "Disconnected a channel account",
+        ["channel.reconnect"] = "Reconnected a channel account",
+        ["channel.inbox.change"] = "Moved a channel account to another inbox",
+        ["inbox.create"] = "Added a shared inbox",
+        ["team.create"] = "Added a team",
+        ["team.change"] = "Changed a team's members or inboxes",
+        ["contact.duplicates.read"] = "Viewed duplicate suggestions",
+        ["media.read"] = "Opened an attachment",
     };
 
     public static IReadOnlyCollection<string> Known => Descriptions.Keys;
@@ -50,6 +73,10 @@ public static class AuditSubjects
     public const string Contact = "contact";
     public const string Staff = "staff";
     public const string ApiKey = "apiKey";
+    public const string ChannelAccount = "channelAccount";
+    public const string Team = "team";
+    public const string SharedInbox = "sharedInbox";
+    public const string Message = "message";
 
-    public static IReadOnlyList<string> Known { get; } = [Conversation, Contact, Staff, ApiKey];
+    public static IReadOnlyList<string> Known { get; } = [Conversation, Contact, Staff, ApiKey, ChannelAccount, Team, SharedInbox, Message];
 }

@@ -5,6 +5,7 @@ using Inbox.Infrastructure.Auth;
 using Inbox.Infrastructure.Identity;
 using Inbox.Tests.Support;
 using Inbox.Web.Realtime;
+using Inbox.Web.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Routing;
@@ -23,8 +24,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
 {
     public sealed class App : InboxWebApplicationFactory;
 
-    // Open to anyone, each for a reason: the platforms (signed bodies), probes, the API's description, sign-in.
-    private static readonly string[] OpenPrefixes = ["/webhooks", "/health", "/openapi", "/account/login", "/account/access-denied"];
+    // Open to anyone, each for a reason: the platforms (signed bodies), probes, the API's description, the sign-in
+    // steps (password, then the two-factor code), and the first-run setup (it 404s once any staff account exists).
+    private static readonly string[] OpenPrefixes = ["/webhooks", "/health", "/openapi", "/account/login", "/account/login-2fa", "/account/access-denied", "/setup"];
 
     // Blazor's own plumbing: covered by the fallback policy (a signed-in person), no metadata of their own.
     private static readonly string[] FrameworkPrefixes = ["/_blazor", "/_framework", "/_content", "/not-found", "/Error"];
@@ -48,10 +50,52 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
             var open = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
             var guarded = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any();
             if (IsStaticAsset(endpoint) || FrameworkPrefixes.Any(p => path.StartsWith(p, StringComparison.Ordinal))) continue;
-            if (open && !OpenPrefixes.Any(p => path.StartsWith(p, StringComparison.Ordinal))) undecided.Add("open but not on the open list: " + path);
+            if (open && !OpenPrefixes.Any(p => IsUnder(path, p))) undecided.Add("open but not on the open list: " + path);
             if (!open && !guarded) undecided.Add("no policy: " + path);
         }
         Assert.Empty(undecided);
+    }
+
+    // The whole path or a path below it: "/account/login" must not also open "/account/login-anything".
+    private static bool IsUnder(string path, string prefix) =>
+        path == prefix || path.StartsWith(prefix + "/", StringComparison.Ordinal);
+
+    /// <summary>Pages and the policy each must name; "" means any signed-in person ([Authorize] without a policy).</summary>
+    public static TheoryData<string, string> GuardedPages => new()
+    {
+        { "/", Policies.ReadConversations },
+        { "/admin/staff", Policies.Administer },
+        { "/account/two-factor", "" },
+        { "/account/change-password", "" },
+        { "/account/logout", "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(GuardedPages))]
+    public void Each_page_names_the_policy_it_needs_and_is_not_open(string path, string policy)
+    {
+        var endpoints = Endpoints().Where(e => PathOf(e) == path).ToList();
+        Assert.NotEmpty(endpoints);
+        Assert.All(endpoints, e =>
+        {
+            Assert.Null(e.Metadata.GetMetadata<IAllowAnonymous>());
+            Assert.Contains(e.Metadata.GetOrderedMetadata<IAuthorizeData>(), a => (a.Policy ?? "") == policy);
+        });
+    }
+
+    [Theory]
+    [InlineData(StaffSignIn.Receptionist, HttpStatusCode.Redirect)]
+    [InlineData(StaffSignIn.Agent, HttpStatusCode.Redirect)]
+    [InlineData(StaffSignIn.Supervisor, HttpStatusCode.Redirect)]
+    [InlineData(StaffSignIn.Admin, HttpStatusCode.OK)]
+    public async Task Only_admins_may_open_staff_management(string email, HttpStatusCode expected)
+    {
+        var client = await StaffSignIn.SignedInClientAsync(app, email);
+
+        var response = await client.GetAsync("/admin/staff");
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.Redirect) Assert.StartsWith("/account/access-denied", response.Headers.Location!.AbsolutePath);
     }
 
     [Fact]

@@ -30,9 +30,13 @@ public class InboxWebApplicationFactory : WebApplicationFactory<Program>
 
     private readonly Action<IServiceCollection>? _services;
 
-    public InboxWebApplicationFactory(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    private readonly string _environment;
+
+    /// <param name="environment">"Development" (demo users seeded) unless a test needs production behaviour, such as first-run setup.</param>
+    public InboxWebApplicationFactory(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string environment = "Development")
     {
         _services = services;
+        _environment = environment;
         Directory.CreateDirectory(_folder);
         DatabasePath = Path.Combine(_folder, "inbox.db");
         _settings = new Dictionary<string, string?>
@@ -82,7 +86,7 @@ public class InboxWebApplicationFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(_environment);
         // UseSetting, not ConfigureAppConfiguration: Program reads some settings while registering services,
         // before configuration callbacks of the factory would apply.
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);

@@ -19,7 +19,9 @@ internal sealed class StaffCookieEvents : CookieAuthenticationEvents
         {
             var userId = context.Principal.FindFirstValue(ClaimTypes.NameIdentifier)!;
             var sessions = context.HttpContext.RequestServices.GetRequiredService<StaffSessions>();
-            var id = await sessions.StartAsync(userId, context.HttpContext.Connection.RemoteIpAddress?.ToString());
+            var id = context.HttpContext.Items[SessionClaims.ContinuedSession] is Guid continued
+                ? continued
+                : await sessions.StartAsync(userId, context.HttpContext.Connection.RemoteIpAddress?.ToString());
             identity.AddClaim(new Claim(SessionClaims.SessionId, id.ToString()));
             if (context.HttpContext.Connection.RemoteIpAddress is { } ip) identity.AddClaim(new Claim(StaffClaims.SignInIp, ip.ToString()));
         }
