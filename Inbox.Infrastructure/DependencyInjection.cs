@@ -6,6 +6,7 @@ using Inbox.Infrastructure.Audit;
 using Inbox.Infrastructure.Auth;
 using Inbox.Infrastructure.Channels;
 using Inbox.Infrastructure.Channels.Accounts;
+using Inbox.Infrastructure.Channels.Messenger;
 using Inbox.Infrastructure.Channels.WhatsApp;
 using Inbox.Infrastructure.Jobs;
 using Inbox.Infrastructure.Messaging;
@@ -31,6 +32,7 @@ public static class DependencyInjection
         // Channels: one line per platform.
         services.AddChannelAccounts();
         services.AddWhatsApp();
+        services.AddMessenger();
         services.AddSingleton<IChannelAdapters, ChannelAdapters>();
 
         services.AddScoped<IConversationQueries, ConversationQueries>();

@@ -82,6 +82,8 @@ public sealed record InboundWatermark(
 /// Messenger: the platform's copy of a message the page sent. Ours (matched by provider id) are not stored again;
 /// one sent from elsewhere (Meta Business Suite) is recorded as an outbound message so the thread stays complete.
 /// </summary>
+/// <param name="SentMessageId">Our message id, when the echo carries the metadata Inbox sets on every send: recognises
+/// our own message even when its echo is processed before the send response's provider id was saved.</param>
 public sealed record InboundEcho(
     ChannelKind Channel,
     string AccountId,
@@ -90,4 +92,5 @@ public sealed record InboundEcho(
     string ProviderMessageId,
     MessageType Type,
     string? Text,
-    string? AppId) : InboundEvent(Channel, AccountId, Timestamp);
+    string? AppId,
+    Guid? SentMessageId = null) : InboundEvent(Channel, AccountId, Timestamp);
