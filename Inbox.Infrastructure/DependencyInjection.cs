@@ -51,6 +51,7 @@ public static class DependencyInjection
         services.AddHostedService<InboundProcessor>();
         services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.Section);
         services.AddHostedService<OutboundDispatcher>();
+        services.AddHostedService<ProfileRefresher>();
         return services;
     }
 }

@@ -82,8 +82,7 @@ public sealed record InboundWatermark(
 /// Messenger: the platform's copy of a message the page sent. Ours (matched by provider id) are not stored again;
 /// one sent from elsewhere (Meta Business Suite) is recorded as an outbound message so the thread stays complete.
 /// </summary>
-/// <param name="SentMessageId">Our message id, when the echo carries the metadata Inbox sets on every send: recognises
-/// our own message even when its echo is processed before the send response's provider id was saved.</param>
+/// <param name="Metadata">The `metadata` we attached when sending: our message id, so an echo that overtakes the send response is still recognised.</param>
 public sealed record InboundEcho(
     ChannelKind Channel,
     string AccountId,
@@ -93,4 +92,4 @@ public sealed record InboundEcho(
     MessageType Type,
     string? Text,
     string? AppId,
-    Guid? SentMessageId = null) : InboundEvent(Channel, AccountId, Timestamp);
+    string? Metadata = null) : InboundEvent(Channel, AccountId, Timestamp);

@@ -6,13 +6,16 @@ namespace Inbox.Core.Contacts;
 /// <summary>One patient (or relative). Owns the channel identities they write from.</summary>
 public sealed class Contact : AggregateRoot
 {
+    /// <summary>The name of a patient whose platform told us none (yet).</summary>
+    public const string UnknownName = "Unknown patient";
+
     private readonly List<ChannelIdentity> _identities = [];
 
     private Contact() { }
 
     public Contact(string name, PhoneNumber? phone, DateTimeOffset createdAt)
     {
-        Name = string.IsNullOrWhiteSpace(name) ? "Unknown patient" : name.Trim();
+        Name = string.IsNullOrWhiteSpace(name) ? UnknownName : name.Trim();
         Phone = phone?.Value;
         CreatedAt = createdAt;
     }

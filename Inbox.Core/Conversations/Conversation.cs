@@ -67,6 +67,13 @@ public sealed class Conversation : AggregateRoot
         Touch(message);
     }
 
+    /// <summary>An event worth showing in the thread (a follow, a block) that is neither the patient's words nor a reply.</summary>
+    public void RecordSystem(Message message)
+    {
+        if (message.Type != MessageType.System) throw new InboxDomainException("Not a system message.");
+        Touch(message);
+    }
+
     public void MarkRead() => UnreadCount = 0;
 
     private void Touch(Message message)

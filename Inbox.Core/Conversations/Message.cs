@@ -21,8 +21,27 @@ public sealed class Message : Entity
     /// <summary>The platform's id for this message (wamid, mid, LINE message id): the dedupe key.</summary>
     public string? ProviderMessageId { get; private set; }
     public string? ReplyToProviderMessageId { get; private set; }
+    /// <summary>What the adapter needs to download the attachment (media id, attachment URL, LINE message id).</summary>
     public string? MediaId { get; private set; }
     public string? MediaMimeType { get; private set; }
+    public string? MediaFileName { get; private set; }
+    public string? MediaCaption { get; private set; }
+    /// <summary>The platform's SHA-256 when it gives one (checked after download), else ours once stored.</summary>
+    public string? MediaSha256 { get; private set; }
+    public long? MediaSize { get; private set; }
+    public bool MediaIsVoice { get; private set; }
+    public MediaState? MediaState { get; private set; }
+    public int MediaAttempts { get; private set; }
+    /// <summary>Set while the attachment waits for a download attempt: the media fetcher's queue.</summary>
+    public DateTimeOffset? MediaNextAttemptAt { get; private set; }
+    public string? MediaError { get; private set; }
+    public double? LocationLatitude { get; private set; }
+    public double? LocationLongitude { get; private set; }
+    public string? LocationName { get; private set; }
+    public string? LocationAddress { get; private set; }
+    public MessageExtras? Extras { get; private set; }
+    /// <summary>The patient's reaction to this message (an emoji), null when none or removed.</summary>
+    public string? PatientReaction { get; private set; }
     public DeliveryStatus Status { get; private set; }
     public string? ErrorCode { get; private set; }
     public string? ErrorReason { get; private set; }
@@ -38,6 +57,10 @@ public sealed class Message : Entity
 
     public MessageAuthor Author => new(AuthorKind, AuthorId, AuthorName);
 
+    public MessageLocation? Location => LocationLatitude is { } lat && LocationLongitude is { } lng
+        ? new MessageLocation(lat, lng, LocationName, LocationAddress)
+        : null;
+
     public static Message Inbound(Guid conversationId, Guid channelIdentityId, InboundMessage inbound) => new()
     {
         ConversationId = conversationId,
@@ -51,19 +74,65 @@ public sealed class Message : Entity
         ReplyToProviderMessageId = inbound.ReplyToProviderMessageId,
         MediaId = inbound.Media?.ProviderMediaId,
         MediaMimeType = inbound.Media?.MimeType,
+        MediaFileName = inbound.Media?.FileName,
+        MediaCaption = inbound.Media?.Caption,
+        MediaSha256 = inbound.Media?.Sha256,
+        MediaIsVoice = inbound.Media?.IsVoice ?? false,
+        MediaState = inbound.Media is null ? null : Conversations.MediaState.Pending,
+        MediaNextAttemptAt = inbound.Media is null ? null : inbound.Timestamp,
+        LocationLatitude = inbound.Location?.Latitude,
+        LocationLongitude = inbound.Location?.Longitude,
+        LocationName = inbound.Location?.Name,
+        LocationAddress = inbound.Location?.Address,
+        Extras = new MessageExtras(Chosen: inbound.Choice, Contacts: inbound.Contacts) is { IsEmpty: false } extras ? extras : null,
         Status = DeliveryStatus.Delivered,
         AuthorKind = AuthorKind.Patient,
         CreatedAt = inbound.Timestamp,
     };
 
-    public static Message QueueOutbound(Guid conversationId, Guid channelIdentityId, ChannelKind channel, string accountId, string text, MessageAuthor author, DateTimeOffset now) => new()
+    /// <summary>Something that happened rather than something said (a LINE follow, a block); shown centred in the thread.</summary>
+    public static Message System(Guid conversationId, Guid channelIdentityId, ChannelKind channel, string accountId, string providerEventId, string text, DateTimeOffset at) => new()
     {
+        ConversationId = conversationId,
+        ChannelIdentityId = channelIdentityId,
+        Direction = MessageDirection.In,
+        Channel = channel,
+        AccountId = accountId,
+        Type = MessageType.System,
+        Text = text,
+        ProviderMessageId = providerEventId,
+        Status = DeliveryStatus.Delivered,
+        AuthorKind = AuthorKind.System,
+        CreatedAt = at,
+    };
+
+    /// <summary>A message the clinic's page sent from outside Inbox (Meta Business Suite), seen through its echo.</summary>
+    public static Message SentElsewhere(Guid conversationId, Guid channelIdentityId, InboundEcho echo) => new()
+    {
+        ConversationId = conversationId,
+        ChannelIdentityId = channelIdentityId,
+        Direction = MessageDirection.Out,
+        Channel = echo.Channel,
+        AccountId = echo.AccountId,
+        Type = echo.Type,
+        Text = echo.Text,
+        ProviderMessageId = echo.ProviderMessageId,
+        Status = DeliveryStatus.Sent,
+        StatusAt = echo.Timestamp,
+        AuthorKind = AuthorKind.Agent,
+        AuthorName = "Sent outside Inbox",
+        CreatedAt = echo.Timestamp,
+    };
+    public static Message QueueOutbound(Guid conversationId, Guid channelIdentityId, ChannelKind channel, string accountId, string text, MessageAuthor author, DateTimeOffset now,
+        MessageExtras? extras = null) => new()
+    {
+        Extras = extras is { IsEmpty: false } ? extras : null,
         ConversationId = conversationId,
         ChannelIdentityId = channelIdentityId,
         Direction = MessageDirection.Out,
         Channel = channel,
         AccountId = accountId,
-        Type = MessageType.Text,
+        Type = extras?.Template is not null ? MessageType.Template : extras?.Choices is not null ? MessageType.Interactive : MessageType.Text,
         Text = text,
         Status = DeliveryStatus.Queued,
         AuthorKind = author.Kind,
@@ -132,6 +201,39 @@ public sealed class Message : Entity
             NextAttemptAt = null;
         }
         return true;
+    }
+
+    /// <summary>The patient reacted to this message with <paramref name="emoji"/>, or took the reaction back (null).</summary>
+    public void SetPatientReaction(string? emoji) => PatientReaction = string.IsNullOrEmpty(emoji) ? null : emoji;
+
+    /// <summary>The attachment is in local storage.</summary>
+    public void MediaStored(long size, string sha256)
+    {
+        MediaState = Conversations.MediaState.Stored;
+        MediaSize = size;
+        MediaSha256 = sha256;
+        MediaAttempts++;
+        MediaNextAttemptAt = null;
+        MediaError = null;
+    }
+
+    /// <summary>The download failed but may work later.</summary>
+    public void MediaRetryAt(string error, DateTimeOffset nextAttemptAt)
+    {
+        MediaAttempts++;
+        MediaError = error;
+        MediaNextAttemptAt = nextAttemptAt;
+    }
+
+    /// <summary>Kept out for good: refused by our rules (<see cref="Conversations.MediaState.Rejected"/>) or gone at the platform.</summary>
+    public void MediaGivenUp(MediaState state, string reason, long? size = null)
+    {
+        if (state is not (Conversations.MediaState.Rejected or Conversations.MediaState.Failed)) throw new ArgumentOutOfRangeException(nameof(state));
+        MediaState = state;
+        MediaAttempts++;
+        MediaError = reason;
+        MediaSize = size ?? MediaSize;
+        MediaNextAttemptAt = null;
     }
 
     private void EnsureOutbound()

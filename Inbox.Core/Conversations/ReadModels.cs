@@ -35,10 +35,14 @@ public sealed record ThreadMessage(
     DateTimeOffset CreatedAt,
     int SendAttempts,
     DateTimeOffset? NextAttemptAt,
-    ThreadMedia? Media = null);
+    ThreadMedia? Media = null,
+    MessageLocation? Location = null,
+    MessageExtras? Extras = null,
+    string? PatientReaction = null,
+    string? ReplyToProviderMessageId = null);
 
-/// <summary>An attachment as the platform identifies it (fetched from the platform on demand).</summary>
-public sealed record ThreadMedia(string ProviderMediaId, string? MimeType);
+/// <summary>An attachment: served from local storage at `/media/{message id}` once <see cref="State"/> is Stored.</summary>
+public sealed record ThreadMedia(string ProviderMediaId, string? MimeType, string? FileName, string? Caption, long? Size, bool IsVoice, MediaState State, string? Error);
 
 /// <summary>A page of a keyset-paged list: pass <see cref="Next"/> back to get the following page.</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, string? Next);

@@ -39,6 +39,9 @@ internal sealed class OutboundDispatcher(
         }
     }
 
+    /// <summary>LINE documents about a minute; a margin covers the send itself and clock skew.</summary>
+    private static readonly TimeSpan ReplyTokenMaxAge = TimeSpan.FromSeconds(50);
+
     public async Task<int> DispatchDueAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -64,7 +67,11 @@ internal sealed class OutboundDispatcher(
 
     private async Task SendOneAsync(Message message, ChannelIdentity identity, CancellationToken ct)
     {
-        var outbound = new OutboundMessage(message.Id, message.AccountId, new OutboundRecipient(identity.ExternalId, identity.Phone), message.Text ?? "");
+        var outbound = new OutboundMessage(message.Id, message.AccountId, new OutboundRecipient(identity.ExternalId, identity.Phone), message.Text ?? "",
+            Choices: message.Extras?.Choices,
+            Template: message.Extras?.Template,
+            // LINE: answer with the patient's fresh reply token (free) when there is one; it is used up either way.
+            ReplyToken: identity.TakeReplyToken(clock.GetUtcNow(), ReplyTokenMaxAge));
         var result = await adapters.Get(message.Channel).SendAsync(outbound, ct);
         var now = clock.GetUtcNow();
         if (result.Succeeded)

@@ -18,6 +18,7 @@ internal sealed class InboundEventApplier(InboxDbContext db, ChannelAccountDirec
 {
     private readonly Dictionary<(ChannelKind, string, string), ChannelIdentity> _identities = [];
     private readonly Dictionary<(Guid Contact, Guid Inbox), Conversation> _conversations = [];
+    private readonly Dictionary<(ChannelKind, string), Message> _messagesByProviderId = [];
 
     public InboundWrites Writes { get; } = new();
 
@@ -25,47 +26,191 @@ internal sealed class InboundEventApplier(InboxDbContext db, ChannelAccountDirec
     {
         var changes = new List<InboxChange>();
         var messages = events.OfType<InboundMessage>().ToList();
-        var statuses = events.OfType<InboundStatus>().ToList();
+        var follows = events.OfType<InboundFollow>().ToList();
+        var echoes = events.OfType<InboundEcho>().ToList();
+        await LoadIdentitiesAsync(messages.Select(m => (m.Channel, m.AccountId, m.Sender.ExternalId))
+            .Concat(follows.Select(f => (f.Channel, f.AccountId, f.Sender.ExternalId)))
+            .Concat(echoes.Select(e => (e.Channel, e.AccountId, e.RecipientExternalId))).ToList(), ct);
+
         if (messages.Count > 0) await ApplyMessagesAsync(messages, changes, ct);
+        if (follows.Count > 0) await ApplyFollowsAsync(follows, changes, ct);
+        if (echoes.Count > 0) await ApplyEchoesAsync(echoes, changes, ct);
+        var statuses = events.OfType<InboundStatus>().ToList();
         if (statuses.Count > 0) await ApplyStatusesAsync(statuses, changes, ct);
+        var reactions = events.OfType<InboundReaction>().ToList();
+        if (reactions.Count > 0) await ApplyReactionsAsync(reactions, changes, ct);
+        var watermarks = events.OfType<InboundWatermark>().ToList();
+        if (watermarks.Count > 0) await ApplyWatermarksAsync(watermarks, changes, ct);
         return changes;
     }
 
     private async Task ApplyMessagesAsync(List<InboundMessage> messages, List<InboxChange> changes, CancellationToken ct)
     {
-        var seen = new HashSet<(ChannelKind, string)>();
-        // Per channel, so the lookup is a seek on the unique (Channel, ProviderMessageId) index, not a scan of Messages.
-        foreach (var group in messages.GroupBy(m => m.Channel))
-        {
-            var channel = group.Key;
-            var ids = group.Select(m => m.ProviderMessageId).Distinct().ToList();
-            var found = await db.Messages.AsNoTracking().Where(m => m.Channel == channel && ids.Contains(m.ProviderMessageId!)).Select(m => m.ProviderMessageId!).ToListAsync(ct);
-            foreach (var id in found) seen.Add((channel, id));
-        }
-        messages = messages.Where(m => seen.Add((m.Channel, m.ProviderMessageId))).ToList();
-        if (messages.Count == 0) return;
-
-        await LoadIdentitiesAsync(messages, ct);
+        var seen = await KnownProviderIdsAsync(messages.Select(m => (m.Channel, m.ProviderMessageId)), ct);
         foreach (var inbound in messages)
         {
-            var identity = IdentityFor(inbound);
+            if (!seen.Add((inbound.Channel, inbound.ProviderMessageId))) continue;
+            var identity = IdentityFor(inbound.Channel, inbound.AccountId, inbound.Sender, inbound.Timestamp);
+            if (inbound.ReplyToken is not null)
+            {
+                identity.OfferReplyToken(inbound.ReplyToken, inbound.Timestamp);
+                Writes.Updated(identity);
+            }
             var conversation = ConversationFor(identity.ContactId, InboxOf(inbound), inbound.Timestamp);
             var message = Message.Inbound(conversation.Id, identity.Id, inbound);
             Writes.Added(message);
+            _messagesByProviderId[(message.Channel, inbound.ProviderMessageId)] = message;
             conversation.RecordInbound(message);
             Writes.Updated(conversation);
             changes.Add(new InboxChange(InboxChangeKind.MessageAdded, conversation.Id, message.Id));
         }
     }
 
-    private async Task LoadIdentitiesAsync(List<InboundMessage> messages, CancellationToken ct)
+    /// <summary>LINE follow / unfollow: remembered on the identity and shown in the thread, so staff know why a reply cannot arrive.</summary>
+    private async Task ApplyFollowsAsync(List<InboundFollow> follows, List<InboxChange> changes, CancellationToken ct)
     {
+        // Platforms give these events no message id: the time and kind make a key that a redelivery repeats.
+        string KeyOf(InboundFollow f) => $"{(f.Following ? "follow" : "unfollow")}:{f.Sender.ExternalId}:{f.Timestamp.ToUnixTimeMilliseconds()}";
+        var seen = await KnownProviderIdsAsync(follows.Select(f => (f.Channel, KeyOf(f))), ct);
+        foreach (var follow in follows)
+        {
+            if (!seen.Add((follow.Channel, KeyOf(follow)))) continue;
+            var identity = IdentityFor(follow.Channel, follow.AccountId, follow.Sender, follow.Timestamp);
+            identity.SetFollowing(follow.Following);
+            identity.OfferReplyToken(follow.ReplyToken, follow.Timestamp);
+            Writes.Updated(identity);
+            var conversation = ConversationFor(identity.ContactId, InboxOf(follow), follow.Timestamp);
+            var channel = ChannelNames.Display(follow.Channel);
+            var text = follow.Following
+                ? $"Added the clinic as a friend on {channel}."
+                : $"Blocked the clinic on {channel}: messages cannot be delivered until they add it again.";
+            var message = Message.System(conversation.Id, identity.Id, follow.Channel, follow.AccountId, KeyOf(follow), text, follow.Timestamp);
+            Writes.Added(message);
+            conversation.RecordSystem(message);
+            Writes.Updated(conversation);
+            changes.Add(new InboxChange(InboxChangeKind.MessageAdded, conversation.Id, message.Id));
+        }
+    }
+
+    /// <summary>
+    /// Messenger echoes: ours (known provider id, or our message id in the metadata) are skipped; a message the page
+    /// sent from elsewhere is recorded so the thread shows everything the patient received.
+    /// </summary>
+    private async Task ApplyEchoesAsync(List<InboundEcho> echoes, List<InboxChange> changes, CancellationToken ct)
+    {
+        var seen = await KnownProviderIdsAsync(echoes.Select(e => (e.Channel, e.ProviderMessageId)), ct);
+        var ourIds = echoes.Select(e => Guid.TryParse(e.Metadata, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToList();
+        var ours = ourIds.Count == 0 ? [] : (await db.Messages.AsNoTracking().Where(m => ourIds.Contains(m.Id)).Select(m => m.Id).ToListAsync(ct)).ToHashSet();
+        foreach (var echo in echoes)
+        {
+            if (Guid.TryParse(echo.Metadata, out var ourId) && ours.Contains(ourId)) continue;
+            if (!seen.Add((echo.Channel, echo.ProviderMessageId))) continue;
+            if (!_identities.TryGetValue((echo.Channel, echo.AccountId, echo.RecipientExternalId), out var identity)) continue;
+            var conversation = ConversationFor(identity.ContactId, InboxOf(echo), echo.Timestamp);
+            var message = Message.SentElsewhere(conversation.Id, identity.Id, echo);
+            Writes.Added(message);
+            conversation.RecordOutbound(message);
+            Writes.Updated(conversation);
+            changes.Add(new InboxChange(InboxChangeKind.MessageAdded, conversation.Id, message.Id));
+        }
+    }
+
+    private async Task ApplyStatusesAsync(List<InboundStatus> statuses, List<InboxChange> changes, CancellationToken ct)
+    {
+        var byId = await OutboundByProviderIdAsync(statuses.Select(s => (s.Channel, s.ProviderMessageId)), ct);
+        foreach (var receipt in statuses)
+        {
+            if (!byId.TryGetValue((receipt.Channel, receipt.ProviderMessageId), out var message)) continue;
+            if (!message.ApplyReceipt(receipt.Status, receipt.Timestamp, receipt.ErrorCode, receipt.ErrorReason)) continue;
+            Writes.Updated(message);
+            changes.Add(new InboxChange(InboxChangeKind.MessageUpdated, message.ConversationId, message.Id));
+        }
+    }
+
+    /// <summary>A reaction decorates the message it reacts to (ours or the patient's); it is not a message of its own.</summary>
+    private async Task ApplyReactionsAsync(List<InboundReaction> reactions, List<InboxChange> changes, CancellationToken ct)
+    {
+        var targets = new Dictionary<(ChannelKind, string), Message>(_messagesByProviderId);
+        foreach (var group in reactions.GroupBy(r => r.Channel))
+        {
+            var channel = group.Key;
+            var ids = group.Select(r => r.TargetProviderMessageId).Where(id => !targets.ContainsKey((channel, id))).Distinct().ToList();
+            foreach (var m in await db.Messages.AsNoTracking().Where(m => m.Channel == channel && ids.Contains(m.ProviderMessageId!)).ToListAsync(ct))
+                targets[(m.Channel, m.ProviderMessageId!)] = m;
+        }
+        foreach (var reaction in reactions.OrderBy(r => r.Timestamp))
+        {
+            if (!targets.TryGetValue((reaction.Channel, reaction.TargetProviderMessageId), out var target)) continue;
+            target.SetPatientReaction(reaction.Emoji);
+            Writes.Updated(target);
+            changes.Add(new InboxChange(InboxChangeKind.MessageUpdated, target.ConversationId, target.Id));
+        }
+    }
+
+    /// <summary>Messenger delivery/read watermarks: every message we sent that person up to the watermark moves forward.</summary>
+    private async Task ApplyWatermarksAsync(List<InboundWatermark> watermarks, List<InboxChange> changes, CancellationToken ct)
+    {
+        var named = await OutboundByProviderIdAsync(watermarks.SelectMany(w => w.ProviderMessageIds.Select(id => (w.Channel, id))), ct);
+        foreach (var group in watermarks.GroupBy(w => (w.Channel, w.AccountId, w.RecipientExternalId)))
+        {
+            var (channel, account, recipient) = group.Key;
+            var identityId = await db.ChannelIdentities.AsNoTracking()
+                .Where(i => i.Channel == channel && i.AccountId == account && i.ExternalId == recipient).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
+            var latest = group.Max(w => w.Watermark);
+            var covered = identityId is null ? [] : await db.Messages.AsNoTracking()
+                .Where(m => m.ChannelIdentityId == identityId && m.CreatedAt <= latest && m.Direction == MessageDirection.Out
+                            && (m.Status == DeliveryStatus.Sent || m.Status == DeliveryStatus.Delivered))
+                .ToListAsync(ct);
+            foreach (var watermark in group.OrderBy(w => w.Watermark))
+            {
+                var messages = covered.Where(m => m.CreatedAt <= watermark.Watermark)
+                    .Concat(watermark.ProviderMessageIds.Select(id => named.GetValueOrDefault((channel, id))).OfType<Message>());
+                foreach (var message in messages.Distinct())
+                {
+                    if (!message.ApplyReceipt(watermark.Status, watermark.Timestamp)) continue;
+                    Writes.Updated(message);
+                    changes.Add(new InboxChange(InboxChangeKind.MessageUpdated, message.ConversationId, message.Id));
+                }
+            }
+        }
+    }
+
+    private async Task<HashSet<(ChannelKind, string)>> KnownProviderIdsAsync(IEnumerable<(ChannelKind Channel, string Id)> keys, CancellationToken ct)
+    {
+        var seen = new HashSet<(ChannelKind, string)>();
+        // Per channel, so the lookup is a seek on the unique (Channel, ProviderMessageId) index, not a scan of Messages.
+        foreach (var group in keys.GroupBy(k => k.Channel))
+        {
+            var channel = group.Key;
+            var ids = group.Select(k => k.Id).Distinct().ToList();
+            var found = await db.Messages.AsNoTracking().Where(m => m.Channel == channel && ids.Contains(m.ProviderMessageId!)).Select(m => m.ProviderMessageId!).ToListAsync(ct);
+            foreach (var id in found) seen.Add((channel, id));
+        }
+        return seen;
+    }
+
+    private async Task<Dictionary<(ChannelKind, string), Message>> OutboundByProviderIdAsync(IEnumerable<(ChannelKind Channel, string Id)> keys, CancellationToken ct)
+    {
+        var byId = new Dictionary<(ChannelKind, string), Message>();
+        foreach (var group in keys.GroupBy(k => k.Channel))
+        {
+            var channel = group.Key;
+            var ids = group.Select(k => k.Id).Distinct().ToList();
+            var found = await db.Messages.AsNoTracking().Where(m => m.Channel == channel && m.Direction == MessageDirection.Out && ids.Contains(m.ProviderMessageId!)).ToListAsync(ct);
+            foreach (var m in found) byId[(m.Channel, m.ProviderMessageId!)] = m;
+        }
+        return byId;
+    }
+
+    private async Task LoadIdentitiesAsync(List<(ChannelKind Channel, string Account, string ExternalId)> keys, CancellationToken ct)
+    {
+        if (keys.Count == 0) return;
         var found = new List<ChannelIdentity>();
         // Per channel account, so the lookup seeks the unique (Channel, AccountId, ExternalId) index.
-        foreach (var group in messages.GroupBy(m => (m.Channel, m.AccountId)))
+        foreach (var group in keys.GroupBy(k => (k.Channel, k.Account)))
         {
             var (channel, account) = group.Key;
-            var externalIds = group.Select(m => m.Sender.ExternalId).Distinct().ToList();
+            var externalIds = group.Select(k => k.ExternalId).Distinct().ToList();
             found.AddRange(await db.ChannelIdentities.AsNoTracking()
                 .Where(i => i.Channel == channel && i.AccountId == account && externalIds.Contains(i.ExternalId)).ToListAsync(ct));
         }
@@ -77,19 +222,19 @@ internal sealed class InboundEventApplier(InboxDbContext db, ChannelAccountDirec
         foreach (var c in conversations.GroupBy(c => (c.ContactId, c.SharedInboxId))) _conversations[c.Key] = c.MaxBy(x => x.LastMessageAt)!;
     }
 
-    private ChannelIdentity IdentityFor(InboundMessage inbound)
+    private ChannelIdentity IdentityFor(ChannelKind channel, string account, InboundSender sender, DateTimeOffset at)
     {
-        var key = (inbound.Channel, inbound.AccountId, inbound.Sender.ExternalId);
+        var key = (channel, account, sender.ExternalId);
         if (_identities.TryGetValue(key, out var identity))
         {
             var (name, phone) = (identity.DisplayName, identity.Phone);
-            identity.RefreshProfile(inbound.Sender.DisplayName, inbound.Sender.Phone);
+            identity.RefreshProfile(sender.DisplayName, sender.Phone);
             if (name != identity.DisplayName || phone != identity.Phone) Writes.Updated(identity);
             return identity;
         }
-        PhoneNumber.TryParse(inbound.Sender.Phone, out var parsed);
-        var contact = new Contact(inbound.Sender.DisplayName ?? inbound.Sender.Username ?? "", parsed, inbound.Timestamp);
-        identity = contact.AddIdentity(inbound.Channel, inbound.AccountId, inbound.Sender.ExternalId, inbound.Sender.DisplayName, inbound.Sender.Phone);
+        PhoneNumber.TryParse(sender.Phone, out var parsed);
+        var contact = new Contact(sender.DisplayName ?? sender.Username ?? "", parsed, at);
+        identity = contact.AddIdentity(channel, account, sender.ExternalId, sender.DisplayName, sender.Phone);
         Writes.Added(contact);
         Writes.Added(identity);
         _identities[key] = identity;
@@ -107,24 +252,5 @@ internal sealed class InboundEventApplier(InboxDbContext db, ChannelAccountDirec
         Writes.Added(conversation);
         _conversations[(contactId, inboxId)] = conversation;
         return conversation;
-    }
-
-    private async Task ApplyStatusesAsync(List<InboundStatus> statuses, List<InboxChange> changes, CancellationToken ct)
-    {
-        var byId = new Dictionary<(ChannelKind, string), Message>();
-        foreach (var group in statuses.GroupBy(s => s.Channel))
-        {
-            var channel = group.Key;
-            var ids = group.Select(s => s.ProviderMessageId).Distinct().ToList();
-            var found = await db.Messages.AsNoTracking().Where(m => m.Channel == channel && m.Direction == MessageDirection.Out && ids.Contains(m.ProviderMessageId!)).ToListAsync(ct);
-            foreach (var m in found) byId[(m.Channel, m.ProviderMessageId!)] = m;
-        }
-        foreach (var receipt in statuses)
-        {
-            if (!byId.TryGetValue((receipt.Channel, receipt.ProviderMessageId), out var message)) continue;
-            if (!message.ApplyReceipt(receipt.Status, receipt.Timestamp, receipt.ErrorCode, receipt.ErrorReason)) continue;
-            Writes.Updated(message);
-            changes.Add(new InboxChange(InboxChangeKind.MessageUpdated, message.ConversationId, message.Id));
-        }
     }
 }

@@ -107,7 +107,10 @@ internal sealed class ConversationQueries(InboxDbContext db) : IConversationQuer
     private static IQueryable<ThreadMessage> ProjectMessages(IQueryable<Message> messages) =>
         messages.Select(m => new ThreadMessage(m.Id, m.ConversationId, m.Direction, m.Channel, m.AccountId, m.Type, m.Text, m.Status,
             m.ErrorCode, m.ErrorReason, m.ProviderMessageId, new MessageAuthor(m.AuthorKind, m.AuthorId, m.AuthorName), m.CreatedAt,
-            m.SendAttempts, m.NextAttemptAt, m.MediaId == null ? null : new ThreadMedia(m.MediaId, m.MediaMimeType)));
+            m.SendAttempts, m.NextAttemptAt,
+            m.MediaState == null ? null : new ThreadMedia(m.MediaId ?? "", m.MediaMimeType, m.MediaFileName, m.MediaCaption, m.MediaSize, m.MediaIsVoice, m.MediaState.Value, m.MediaError),
+            m.LocationLatitude == null || m.LocationLongitude == null ? null : new MessageLocation(m.LocationLatitude.Value, m.LocationLongitude.Value, m.LocationName, m.LocationAddress),
+            m.Extras, m.PatientReaction, m.ReplyToProviderMessageId));
 
     private static ConversationListItem ToItem(Row r) => new(r.Id, r.ContactId, r.ContactName, r.Status, r.HandledBy, r.AssigneeId, r.Priority,
         Enum.GetValues<ChannelKind>().Where(c => (r.ChannelMask & (1 << (int)c)) != 0).ToList(),

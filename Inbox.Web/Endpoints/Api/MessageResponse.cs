@@ -7,7 +7,11 @@ public sealed record MessageAuthorResponse(AuthorKind Kind, string? Id, string? 
 
 public sealed record MessageErrorResponse(string? Code, string? Reason);
 
-public sealed record MessageMediaResponse(string Id, string? MimeType);
+/// <param name="Id">The platform's media id.</param>
+/// <param name="Url">Where staff download it (signed-in, audited) once <paramref name="State"/> is stored.</param>
+public sealed record MessageMediaResponse(string Id, string Url, string? MimeType, string? FileName, long? Size, string State, string? Error);
+
+public sealed record MessageLocationResponse(double Latitude, double Longitude, string? Name, string? Address, string MapUrl);
 
 /// <param name="Type">text, image, document, audio, video, location, interactive, template, system, contacts, reaction or unsupported.</param>
 /// <param name="Error">Why the platform refused the message, or why the last attempt failed while it is still queued.</param>
@@ -23,16 +27,24 @@ public sealed record MessageResponse(
     MessageErrorResponse? Error,
     string? ProviderMessageId,
     MessageAuthorResponse Author,
-    DateTime CreatedAt)
+    DateTime CreatedAt,
+    MessageLocationResponse? Location = null,
+    string? Reaction = null,
+    string? ReplyToProviderMessageId = null,
+    string? ChoiceId = null)
 {
     public static MessageResponse From(ThreadMessage m) => new(
         m.Id, m.Direction, m.Channel, m.AccountId, TypeName(m.Type), m.Text,
-        m.Media is { } media ? new MessageMediaResponse(media.ProviderMediaId, media.MimeType) : null,
+        m.Media is { } media ? new MessageMediaResponse(media.ProviderMediaId, $"/media/{m.Id}", media.MimeType, media.FileName, media.Size, media.State.ToString().ToLowerInvariant(), media.Error) : null,
         m.Status,
         m.ErrorCode is null && m.ErrorReason is null ? null : new MessageErrorResponse(m.ErrorCode, m.ErrorReason),
         m.ProviderMessageId,
         new MessageAuthorResponse(m.Author.Kind, m.Author.Id, m.Author.Name),
-        m.CreatedAt.UtcDateTime);
+        m.CreatedAt.UtcDateTime,
+        m.Location is { } l ? new MessageLocationResponse(l.Latitude, l.Longitude, l.Name, l.Address, l.MapUrl) : null,
+        m.PatientReaction,
+        m.ReplyToProviderMessageId,
+        m.Extras?.Chosen?.Id);
 
     /// <summary>The contract's message types; a sticker is an image to every client we know.</summary>
     public static string TypeName(MessageType type) => type switch

@@ -98,13 +98,28 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(160)
                         .HasColumnType("nvarchar(160)");
 
+                    b.Property<bool>("IsFollowing")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<DateTimeOffset?>("ProfileCheckedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ReplyToken")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset?>("ReplyTokenAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ContactId");
+
+                    b.HasIndex("Channel", "ProfileCheckedAt");
 
                     b.HasIndex("Channel", "AccountId", "ExternalId")
                         .IsUnique();
@@ -269,16 +284,69 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<string>("Extras")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("LocationAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<double?>("LocationLatitude")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("LocationLongitude")
+                        .HasColumnType("float");
+
+                    b.Property<string>("LocationName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("MediaAttempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("MediaCaption")
+                        .HasMaxLength(1024)
+                        .HasColumnType("nvarchar(1024)");
+
+                    b.Property<string>("MediaError")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("MediaFileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
                     b.Property<string>("MediaId")
-                        .HasMaxLength(160)
-                        .HasColumnType("nvarchar(160)");
+                        .HasMaxLength(2048)
+                        .HasColumnType("nvarchar(2048)");
+
+                    b.Property<bool>("MediaIsVoice")
+                        .HasColumnType("bit");
 
                     b.Property<string>("MediaMimeType")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<DateTimeOffset?>("MediaNextAttemptAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("MediaSha256")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long?>("MediaSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("MediaState")
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
                     b.Property<DateTimeOffset?>("NextAttemptAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PatientReaction")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("ProviderMessageId")
                         .HasMaxLength(160)
@@ -309,11 +377,15 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MediaNextAttemptAt");
+
                     b.HasIndex("NextAttemptAt");
 
                     b.HasIndex("Channel", "ProviderMessageId")
                         .IsUnique()
                         .HasFilter("[ProviderMessageId] IS NOT NULL");
+
+                    b.HasIndex("ChannelIdentityId", "CreatedAt");
 
                     b.HasIndex("ConversationId", "CreatedAt", "Id");
 

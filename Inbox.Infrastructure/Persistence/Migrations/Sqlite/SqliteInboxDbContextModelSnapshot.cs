@@ -93,13 +93,28 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(160)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsFollowing")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ProfileCheckedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReplyToken")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReplyTokenAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ContactId");
+
+                    b.HasIndex("Channel", "ProfileCheckedAt");
 
                     b.HasIndex("Channel", "AccountId", "ExternalId")
                         .IsUnique();
@@ -264,16 +279,69 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("MediaId")
-                        .HasMaxLength(160)
+                    b.Property<string>("Extras")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("LocationAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("LocationLatitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("LocationLongitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("LocationName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MediaAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MediaCaption")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediaError")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediaFileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediaId")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MediaIsVoice")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("MediaMimeType")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("MediaNextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MediaSha256")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MediaSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MediaState")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("NextAttemptAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PatientReaction")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderMessageId")
                         .HasMaxLength(160)
@@ -304,10 +372,14 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MediaNextAttemptAt");
+
                     b.HasIndex("NextAttemptAt");
 
                     b.HasIndex("Channel", "ProviderMessageId")
                         .IsUnique();
+
+                    b.HasIndex("ChannelIdentityId", "CreatedAt");
 
                     b.HasIndex("ConversationId", "CreatedAt", "Id");
 
