@@ -160,9 +160,9 @@ internal static class MessengerWebhookReader
     {
         if (m.Mid is null || psid is null) return null;
         var (type, text) = m.Attachments is [var first, ..] ? (Content(first).Type, m.Text) : (MessageType.Text, m.Text);
-        Guid? ours = Guid.TryParse(m.Metadata, out var id) ? id : null;
+        // Metadata is what the sender set: Inbox sets its own message id, so the applier recognises its own echoes.
         return new InboundEcho(ChannelKind.Messenger, page, at, psid, m.Mid, type, text,
-            m.AppId?.ToString(CultureInfo.InvariantCulture), ours);
+            m.AppId?.ToString(CultureInfo.InvariantCulture), m.Metadata);
     }
 
     private static DateTimeOffset Time(long milliseconds, long fallback) =>
