@@ -74,7 +74,11 @@ internal sealed class MessengerAdapter(
             var result = await SendPartAsync(account, parts[part], cancellationToken);
             if (!result.Succeeded) return result;
             lastMid = result.ProviderMessageId!;
-            if (part < parts.Count - 1) _sentParts[(message.MessageId, part)] = lastMid;
+            if (part < parts.Count - 1)
+            {
+                if (_sentParts.Count > 10_000) _sentParts.Clear(); // only ever a handful; never let it grow unbounded
+                _sentParts[(message.MessageId, part)] = lastMid;
+            }
         }
         for (var part = 0; part < parts.Count; part++) _sentParts.TryRemove((message.MessageId, part), out _);
         // The last part's mid: the text the patient reads (the attachment's echo is still recognised by its metadata).
