@@ -51,4 +51,25 @@ public sealed class MessengerBrowserTests(MessengerBrowserTests.Fixture fixture)
         (await webhooks.PostMessengerAsync(MessengerPayloads.Read(Psid, DateTimeOffset.UtcNow.AddSeconds(1)))).EnsureSuccessStatusCode();
         await Assertions.Expect(reply).ToHaveAttributeAsync("data-status", "read");
     }
+
+    [Fact]
+    public async Task The_simulator_plays_a_messenger_patient_by_psid()
+    {
+        var page = await fixture.SignInAsync(StaffSignIn.Receptionist, "/dev/simulator");
+        await Assertions.Expect(page.GetByTestId("sim-send")).ToBeEnabledAsync();
+
+        await page.Locator(".mud-select").First.Locator(".mud-input").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Messenger" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-select").First.Locator("input")).ToHaveValueAsync("Messenger");
+        await page.GetByTestId("sim-name").FillAsync("Sim Messenger");
+        await page.GetByTestId("sim-phone").FillAsync("6843210987");
+        await page.GetByTestId("sim-text").FillAsync("Written in the simulator");
+        await page.GetByTestId("sim-send").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("sim-result")).ToContainTextAsync("/webhooks/messenger");
+        await using var db = fixture.App.CreateDbContext();
+        var message = await Eventually.GetAsync(() => db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.Text == "Written in the simulator"), m => m is not null);
+        Assert.Equal(ChannelKind.Messenger, message!.Channel);
+        Assert.True(await db.ChannelIdentities.AnyAsync(i => i.Id == message.ChannelIdentityId && i.ExternalId == "6843210987"));
+    }
 }

@@ -47,7 +47,7 @@ public partial class SimulatorPage : ComponentBase
     private async Task ChannelChangedAsync(ChannelKind channel)
     {
         _channel = channel;
-        (_pickedPhone, _name, _phone) = (null, null, null);
+        _pickedPhone = null;
         _patients = _simulators is not null && _simulators.TryGetValue(channel, out var simulator)
             ? await simulator.PatientsAsync(CancellationToken.None)
             : [];
