@@ -7,6 +7,7 @@ using Inbox.Infrastructure.Auth;
 using Inbox.Infrastructure.Channels;
 using Inbox.Infrastructure.Channels.Accounts;
 using Inbox.Infrastructure.Channels.Messenger;
+using Inbox.Infrastructure.Channels.Line;
 using Inbox.Infrastructure.Channels.WhatsApp;
 using Inbox.Infrastructure.Jobs;
 using Inbox.Infrastructure.Messaging;
@@ -33,10 +34,13 @@ public static class DependencyInjection
         services.AddChannelAccounts();
         services.AddWhatsApp();
         services.AddMessenger();
+        services.AddLine();
         services.AddSingleton<IChannelAdapters, ChannelAdapters>();
 
         services.AddScoped<IConversationQueries, ConversationQueries>();
+        services.AddScoped<Inbox.Core.Contacts.IDuplicateFinder, DuplicateFinder>();
         services.AddScoped<InboxScopes>();
+        services.AddScoped<TeamAdmin>();
         services.AddScoped<IReplySender, ReplySender>();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
         services.AddScoped<IApiKeyVerifier, ApiKeyVerifier>();

@@ -14,6 +14,8 @@ internal static class DevelopmentTools
         services.AddTransient<IChannelSimulator>(sp => sp.GetRequiredService<WhatsAppSimulator>());
         services.AddHttpClient<MessengerSimulator>(c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddTransient<IChannelSimulator>(sp => sp.GetRequiredService<MessengerSimulator>());
+        services.AddHttpClient<LineSimulator>(c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddTransient<IChannelSimulator>(sp => sp.GetRequiredService<LineSimulator>());
         return services;
     }
 

@@ -19,6 +19,7 @@ internal static class WebApplicationExtensions
     {
         await DatabaseInitializer.MigrateAsync(app.Services);
         await StaffSeeder.SeedRolesAsync(app.Services);
+        await ContactKeyBackfill.RunAsync(app.Services);
         // Before the first webhook: which accounts are served, and which inbox each one feeds.
         await app.Services.GetRequiredService<ChannelAccountDirectory>().SyncAsync();
         if (!app.Environment.IsDevelopment()) return;

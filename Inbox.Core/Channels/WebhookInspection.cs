@@ -9,4 +9,6 @@ public enum WebhookInspection
     Malformed,
     /// <summary>Well-formed but for no account we serve: answer 200 so the platform stops retrying, store nothing.</summary>
     UnknownAccount,
+    /// <summary>Signed, well-formed and empty (LINE's console Verify button sends no events): answer 200, store nothing.</summary>
+    Empty,
 }

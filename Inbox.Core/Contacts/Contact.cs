@@ -18,6 +18,7 @@ public sealed class Contact : AggregateRoot
         Name = string.IsNullOrWhiteSpace(name) ? UnknownName : name.Trim();
         Phone = phone?.Value;
         CreatedAt = createdAt;
+        RefreshNameKeys();
     }
 
     public string Name { get; private set; } = "";
@@ -25,6 +26,11 @@ public sealed class Contact : AggregateRoot
     public string? Phone { get; private set; }
     public string? Email { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+    public DateOnly? DateOfBirth { get; private set; }
+    /// <summary><see cref="NameKeys.Exact"/> of the name: duplicates with the same name are an index seek away.</summary>
+    public string NameKey { get; private set; } = "";
+    /// <summary><see cref="NameKeys.Sound"/> of the name: similar spellings.</summary>
+    public string NameSoundKey { get; private set; } = "";
 
     public IReadOnlyList<ChannelIdentity> Identities => _identities;
 
@@ -41,6 +47,15 @@ public sealed class Contact : AggregateRoot
     {
         if (string.IsNullOrWhiteSpace(name)) throw new InboxDomainException("A contact needs a name.");
         Name = name.Trim();
+        RefreshNameKeys();
+    }
+
+    public void ChangeDateOfBirth(DateOnly? dateOfBirth) => DateOfBirth = dateOfBirth;
+
+    private void RefreshNameKeys()
+    {
+        NameKey = NameKeys.Exact(Name);
+        NameSoundKey = NameKeys.Sound(Name);
     }
 
     public void ChangePhone(PhoneNumber? phone) => Phone = phone?.Value;

@@ -45,6 +45,29 @@ public sealed class SimulatorTests
     }
 
     [Fact]
+    public async Task The_LINE_simulator_posts_a_signed_webhook_with_a_fresh_reply_token_that_becomes_a_patient_message()
+    {
+        using var app = new InboxWebApplicationFactory().StartKestrel();
+        var simulator = app.Services.GetServices<IChannelSimulator>().Single(s => s.Channel == ChannelKind.Line);
+
+        var result = await simulator.SendTextAsync(new SimulatedPatient("Sora Tanaka", "819055501234", "819055501234"), "Can I come in on Friday?", CancellationToken.None);
+        var again = await simulator.SendTextAsync(new SimulatedPatient("Sora Tanaka", "819055501234", "819055501234"), "At 10:30?", CancellationToken.None);
+
+        Assert.True(result.Accepted, result.Summary);
+        Assert.True(again.Accepted, again.Summary);
+        await using var db = app.CreateDbContext();
+        await Eventually.TrueAsync(() => db.Messages.AnyAsync(m => m.Text == "At 10:30?"));
+        var messages = await db.Messages.AsNoTracking().Where(m => m.Channel == ChannelKind.Line).ToListAsync();
+        Assert.Equal(2, messages.Select(m => m.ProviderMessageId).Distinct().Count());
+        var identity = await db.ChannelIdentities.AsNoTracking().SingleAsync(i => i.Channel == ChannelKind.Line);
+        Assert.Equal("U00000000000000000000819055501234", identity.ExternalId);
+        Assert.Matches("^[0-9a-f]{32}$", identity.ReplyToken);
+        var patient = Assert.Single(await simulator.PatientsAsync(CancellationToken.None));
+        Assert.Equal("819055501234", patient.Phone);
+        Assert.Equal(identity.ExternalId, patient.ExternalId);
+    }
+
+    [Fact]
     public async Task Outside_Development_there_is_no_simulator_and_its_page_is_not_found()
     {
         using var app = new ProductionApp();

@@ -24,6 +24,8 @@ public class InboxWebApplicationFactory : WebApplicationFactory<Program>
     /// <summary>The page of the Messenger fixtures (Inbox.Tests/Fixtures/messenger).</summary>
     public const string MessengerPageId = "104857293847561";
     public const string MessengerPageAccessToken = "test-page-token-NOT-A-SECRET";
+    public const string LineChannelSecret = "fake-channel-secret-for-tests-only";
+    public const string LineChannelAccessToken = "test-line-token-NOT-A-SECRET";
     public const string ApiKey = "test-api-key-NOT-A-SECRET";
     public const string DemoPassword = "Test-Clinic-2026";
 
@@ -58,6 +60,10 @@ public class InboxWebApplicationFactory : WebApplicationFactory<Program>
             ["Channels:Messenger:PageId"] = MessengerPageId,
             ["Channels:Messenger:PageAccessToken"] = MessengerPageAccessToken,
             ["Channels:Messenger:GraphApiBaseUrl"] = "http://127.0.0.1:9",
+            // One LINE channel with no ChannelId: it is served as the `default` account.
+            ["Channels:Line:ChannelSecret"] = LineChannelSecret,
+            ["Channels:Line:ChannelAccessToken"] = LineChannelAccessToken,
+            ["Channels:Line:ApiBaseUrl"] = "http://127.0.0.1:9",
             ["Outbound:RetryBaseDelay"] = "00:00:00.200",
             ["Outbound:RetryMaxDelay"] = "00:00:02",
         };

@@ -35,4 +35,20 @@ public static class SignedWebhooks
 
     public static Task<HttpResponseMessage> PostMessengerAsync(this HttpClient client, string json, string? signature = null) =>
         client.PostMessengerAsync(Encoding.UTF8.GetBytes(json), signature);
+
+    public static string LineSignature(byte[] body, string secret = InboxWebApplicationFactory.LineChannelSecret) =>
+        Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+
+    /// <summary>Posts to `/webhooks/line` with `x-line-signature`; <paramref name="signature"/> "" sends no header.</summary>
+    public static Task<HttpResponseMessage> PostLineAsync(this HttpClient client, byte[] body, string? signature = null)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/line") { Content = content };
+        if (signature != "") request.Headers.TryAddWithoutValidation("x-line-signature", signature ?? LineSignature(body));
+        return client.SendAsync(request);
+    }
+
+    public static Task<HttpResponseMessage> PostLineAsync(this HttpClient client, string json, string? signature = null) =>
+        client.PostLineAsync(Encoding.UTF8.GetBytes(json), signature);
 }

@@ -25,7 +25,7 @@ internal static class WebhookEndpoints
         if (Find(channel, adapters) is not { } adapter) return Results.NotFound();
         var answer = adapter.AnswerHandshake(request.Query["hub.mode"], request.Query["hub.verify_token"], request.Query["hub.challenge"]);
         if (answer is not null) return Results.Text(answer, "text/plain");
-        logs.CreateLogger("Inbox.Webhooks").LogWarning("{Channel} webhook handshake refused: wrong verify token or mode", adapter.Channel);
+        logs.CreateLogger("Inbox.Webhooks").LogWarning("{Channel} webhook GET refused: wrong verify token or mode, or the platform has no handshake", adapter.Channel);
         return Results.StatusCode(StatusCodes.Status403Forbidden);
     }
 
@@ -53,6 +53,9 @@ internal static class WebhookEndpoints
             case WebhookInspection.UnknownAccount:
                 // 200 so the platform does not retry for a week; nothing is stored.
                 logger.LogWarning("{Channel} webhook for an account Inbox does not serve was ignored", adapter.Channel);
+                return Results.Ok();
+            case WebhookInspection.Empty:
+                logger.LogInformation("{Channel} webhook with no events (a connection check) answered", adapter.Channel);
                 return Results.Ok();
         }
 

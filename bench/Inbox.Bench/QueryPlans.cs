@@ -32,6 +32,16 @@ internal sealed class QueryPlans(string path)
         return (long)command.ExecuteScalar()!;
     }
 
+    /// <summary>The oldest shared inbox (where the demo generator puts every conversation).</summary>
+    public Task<Guid> FirstInboxAsync()
+    {
+        using var connection = new SqliteConnection(_connection);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT \"Id\" FROM \"SharedInboxes\" ORDER BY \"CreatedAt\" LIMIT 1";
+        return Task.FromResult(Guid.Parse((string)command.ExecuteScalar()!));
+    }
+
     public void Print(CommandCapture.Captured query)
     {
         using var connection = new SqliteConnection(_connection);

@@ -10,6 +10,7 @@ internal static class ChannelAccountsRegistration
         services.AddSingleton<ChannelSecretProtector>();
         services.AddSingleton<ChannelAccountDirectory>();
         services.AddSingleton<IChannelAccountDirectory>(sp => sp.GetRequiredService<ChannelAccountDirectory>());
+        services.AddScoped<ChannelAccountAdmin>();
         services.AddHostedService<ChannelAccountRefresher>();
         return services;
     }

@@ -17,6 +17,12 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
 
         builder.HasIndex(c => c.Phone);
         builder.HasIndex(c => c.Name);
+        builder.Property(c => c.NameKey).HasMaxLength(NameKeys.MaxLength);
+        builder.Property(c => c.NameSoundKey).HasMaxLength(NameKeys.MaxLength);
+        // Duplicate suggestions: one seek per key (same phone, same email, same name, similar name).
+        builder.HasIndex(c => c.Email);
+        builder.HasIndex(c => c.NameKey);
+        builder.HasIndex(c => c.NameSoundKey);
         // Keyset paging of the contacts list.
         builder.HasIndex(c => new { c.CreatedAt, c.Id });
     }

@@ -78,6 +78,6 @@ public static class DemoClinicSeeder
     {
         ChannelKind.WhatsApp => config["Channels:WhatsApp:PhoneNumberId"] ?? "demo-whatsapp",
         ChannelKind.Messenger => config["Channels:Messenger:PageId"] ?? "demo-page",
-        _ => config["Channels:Line:ChannelId"] ?? "demo-line",
+        _ => config["Channels:Line:ChannelId"] ?? Channels.Line.LineRegistration.Schema.DefaultAccountId!,
     };
 }

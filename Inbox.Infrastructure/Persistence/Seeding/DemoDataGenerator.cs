@@ -43,7 +43,7 @@ public static class DemoDataGenerator
         {
             [ChannelKind.WhatsApp] = config["Channels:WhatsApp:PhoneNumberId"] ?? "demo-whatsapp",
             [ChannelKind.Messenger] = config["Channels:Messenger:PageId"] ?? "demo-page",
-            [ChannelKind.Line] = config["Channels:Line:ChannelId"] ?? "demo-line",
+            [ChannelKind.Line] = config["Channels:Line:ChannelId"] ?? Channels.Line.LineRegistration.Schema.DefaultAccountId!,
         };
 
         var clock = Stopwatch.StartNew();

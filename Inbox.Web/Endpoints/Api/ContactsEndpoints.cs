@@ -1,4 +1,5 @@
 using Inbox.Core.Audit;
+using Inbox.Core.Contacts;
 using Inbox.Core.Conversations;
 using Inbox.Web.Auth;
 
@@ -12,6 +13,7 @@ internal static class ContactsEndpoints
         var contacts = api.MapGroup("/contacts").WithTags("Contacts").RequireAuthorization(ApiPolicies.ContactsRead);
         contacts.MapGet("", ListAsync).Produces<ListResponse<ContactResponse>>().ProducesValidationProblem();
         contacts.MapGet("/{id}", GetAsync).Produces<ContactResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        contacts.MapGet("/{id}/duplicates", DuplicatesAsync).Produces<List<DuplicateResponse>>().ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
@@ -38,4 +40,16 @@ internal static class ContactsEndpoints
         await audit.RecordAsync(http, "contact.read", "contact", contact.Id);
         return Results.Ok(ContactResponse.From(contact));
     }
+
+    private static async Task<IResult> DuplicatesAsync(string id, IConversationQueries queries, IDuplicateFinder finder, IAuditTrail audit, HttpContext http, CancellationToken ct)
+    {
+        if (!Guid.TryParse(id, out var contactId) || await queries.ContactAsync(ApiCallers.InboxScope, contactId, ct) is null)
+            return ApiProblems.NotFound("contact");
+        var suggestions = await finder.FindAsync(ApiCallers.InboxScope, contactId, 10, ct);
+        await audit.RecordAsync(http, "contact.duplicates.read", "contact", contactId);
+        return Results.Ok(suggestions.Select(s => new DuplicateResponse(s.ContactId, s.Score, s.Reasons)).ToList());
+    }
 }
+
+/// <param name="Score">0–1: how likely the two are one person.</param>
+public sealed record DuplicateResponse(Guid ContactId, double Score, IReadOnlyList<string> Reasons);
