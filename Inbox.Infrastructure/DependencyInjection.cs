@@ -7,6 +7,7 @@ using Inbox.Infrastructure.Audit;
 using Inbox.Infrastructure.Auth;
 using Inbox.Infrastructure.Channels;
 using Inbox.Infrastructure.Channels.Accounts;
+using Inbox.Infrastructure.Channels.Messenger;
 using Inbox.Infrastructure.Channels.Line;
 using Inbox.Infrastructure.Channels.WhatsApp;
 using Inbox.Infrastructure.Jobs;
@@ -33,6 +34,7 @@ public static class DependencyInjection
         // Channels: one line per platform.
         services.AddChannelAccounts();
         services.AddWhatsApp();
+        services.AddMessenger();
         services.AddLine();
         services.AddSingleton<IChannelAdapters, ChannelAdapters>();
 

@@ -19,6 +19,11 @@ public class InboxWebApplicationFactory : WebApplicationFactory<Program>
     public const string WhatsAppAppSecret = "fake-app-secret-for-tests-only";
     public const string WhatsAppVerifyToken = "test-verify-token";
     public const string WhatsAppPhoneNumberId = "109283746501928";
+    public const string MessengerAppSecret = "fake-app-secret-for-tests-only";
+    public const string MessengerVerifyToken = "test-messenger-verify-token";
+    /// <summary>The page of the Messenger fixtures (Inbox.Tests/Fixtures/messenger).</summary>
+    public const string MessengerPageId = "104857293847561";
+    public const string MessengerPageAccessToken = "test-page-token-NOT-A-SECRET";
     public const string LineChannelSecret = "fake-channel-secret-for-tests-only";
     public const string LineChannelAccessToken = "test-line-token-NOT-A-SECRET";
     public const string ApiKey = "test-api-key-NOT-A-SECRET";
@@ -54,6 +59,11 @@ public class InboxWebApplicationFactory : WebApplicationFactory<Program>
             ["Channels:WhatsApp:AccessToken"] = "test-token",
             // Nothing may call the real platforms from a test: an unconfigured fake fails fast.
             ["Channels:WhatsApp:GraphApiBaseUrl"] = "http://127.0.0.1:9",
+            ["Channels:Messenger:AppSecret"] = MessengerAppSecret,
+            ["Channels:Messenger:VerifyToken"] = MessengerVerifyToken,
+            ["Channels:Messenger:PageId"] = MessengerPageId,
+            ["Channels:Messenger:PageAccessToken"] = MessengerPageAccessToken,
+            ["Channels:Messenger:GraphApiBaseUrl"] = "http://127.0.0.1:9",
             // One LINE channel with no ChannelId: it is served as the `default` account.
             ["Channels:Line:ChannelSecret"] = LineChannelSecret,
             ["Channels:Line:ChannelAccessToken"] = LineChannelAccessToken,
