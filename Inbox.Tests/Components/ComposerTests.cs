@@ -91,6 +91,29 @@ public sealed class ComposerTests
         Assert.Equal("Reply on WhatsApp · window open until tomorrow 09:00", cut.Find("[data-testid=composer-window]").TextContent.Trim());
     }
 
+    [Fact]
+    public async Task A_Messenger_patient_who_wrote_two_days_ago_can_still_be_answered_by_a_person_and_the_hint_says_until_when()
+    {
+        await using var h = new ComponentHarness(_time);
+        var conversation = Conversation("Maria Santos", Now.AddDays(-2), lastInboundAt: Now.AddDays(-2), channel: ChannelKind.Messenger);
+
+        var cut = Render(h, conversation);
+
+        Assert.StartsWith("Reply on Messenger as a person (human-agent reply) · allowed until", cut.Find("[data-testid=composer-window]").TextContent.Trim());
+        Assert.False(cut.Find("[data-testid=composer-send]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task A_Messenger_patient_silent_for_over_a_week_must_write_first()
+    {
+        await using var h = new ComponentHarness(_time);
+        var conversation = Conversation("Maria Santos", Now.AddDays(-8), lastInboundAt: Now.AddDays(-8), channel: ChannelKind.Messenger);
+
+        var cut = Render(h, conversation);
+
+        Assert.Equal("Window closed on Messenger — the patient must write first", cut.Find("[data-testid=composer-window]").TextContent.Trim());
+    }
+
     private static IRenderedComponent<Composer> Render(ComponentHarness h, ConversationListItem conversation) =>
         h.Context.Render<Composer>(p => p.Add(c => c.Conversation, conversation));
 }

@@ -158,13 +158,29 @@ public sealed class MessengerOutboundTests(MessengerOutboundTests.Fixture fixtur
     }
 
     [Fact]
-    public async Task A_reply_more_than_24_hours_after_the_patients_last_message_is_not_queued()
+    public async Task A_persons_reply_after_the_24_hour_window_goes_with_the_human_agent_tag()
     {
-        var conversation = await ConversationWithPatientAsync(NewPsid(), DateTimeOffset.UtcNow.AddHours(-25));
+        Api.AcceptAll();
+        var conversation = await ConversationWithPatientAsync(NewPsid(), DateTimeOffset.UtcNow.AddHours(-30));
+
+        var result = await ReplyAsync(conversation, "Sorry for the wait: your report is ready.");
+
+        Assert.Equal(ReplyOutcome.Queued, result.Outcome);
+        await WaitForMessageAsync(result.MessageId!.Value, m => m.Status == DeliveryStatus.Sent, "the tagged reply is accepted");
+        var sent = Api.SendBodies().Last(b => b.GetRawText().Contains("Sorry for the wait"));
+        Assert.Equal("MESSAGE_TAG", sent.GetProperty("messaging_type").GetString());
+        Assert.Equal("HUMAN_AGENT", sent.GetProperty("tag").GetString());
+    }
+
+    [Fact]
+    public async Task A_reply_more_than_7_days_after_the_patients_last_message_is_not_queued_and_says_why()
+    {
+        var conversation = await ConversationWithPatientAsync(NewPsid(), DateTimeOffset.UtcNow.AddDays(-8));
 
         var result = await ReplyAsync(conversation, "Are you still there?");
 
         Assert.Equal(ReplyOutcome.WindowClosed, result.Outcome);
+        Assert.Contains("must write again", result.Detail);
         await using var db = App.CreateDbContext();
         Assert.False(await db.Messages.AnyAsync(m => m.ConversationId == conversation && m.Direction == MessageDirection.Out));
     }

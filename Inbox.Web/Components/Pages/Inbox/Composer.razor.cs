@@ -33,8 +33,13 @@ public partial class Composer : ComponentBase
     /// <summary>The conversation being answered: its last inbound channel and time decide the window.</summary>
     [Parameter, EditorRequired] public ConversationListItem Conversation { get; set; } = null!;
 
+    // A person's reply: on Messenger the HUMAN_AGENT tag keeps it possible for 7 days after the 24-hour window.
     private bool WindowOpen => Conversation.LastInboundChannel is { } channel
-        && MessagingWindow.IsOpen(channel, Conversation.LastInboundAt, Time.GetUtcNow());
+        && (MessagingWindow.IsOpen(channel, Conversation.LastInboundAt, Time.GetUtcNow()) || HumanAgentOnly);
+
+    private bool HumanAgentOnly => Conversation.LastInboundChannel is { } channel
+        && !MessagingWindow.IsOpen(channel, Conversation.LastInboundAt, Time.GetUtcNow())
+        && MessagingWindow.HumanAgentTagAllowed(channel, Conversation.LastInboundAt, Time.GetUtcNow());
 
     private string WindowHint
     {
@@ -43,6 +48,8 @@ public partial class Composer : ComponentBase
             if (Conversation.LastInboundChannel is not { } channel) return "The patient has not written yet — they must write first";
             var name = ChannelNames.Display(channel);
             if (!WindowOpen) return $"Window closed on {name} — the patient must write first";
+            if (HumanAgentOnly && MessagingWindow.HumanAgentTagClosesAt(channel, Conversation.LastInboundAt) is { } tagCloses)
+                return $"Reply on {name} as a person (human-agent reply) · allowed until {Display.Deadline(tagCloses, Time)}";
             return MessagingWindow.ClosesAt(channel, Conversation.LastInboundAt) is { } closes
                 ? $"Reply on {name} · window open until {Display.Deadline(closes, Time)}"
                 : $"Reply on {name}";
