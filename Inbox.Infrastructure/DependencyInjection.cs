@@ -2,10 +2,12 @@ using FluentValidation;
 using Inbox.Core.Audit;
 using Inbox.Core.Channels;
 using Inbox.Core.Conversations;
+using Inbox.Core.Reports;
 using Inbox.Infrastructure.Audit;
 using Inbox.Infrastructure.Auth;
 using Inbox.Infrastructure.Channels;
 using Inbox.Infrastructure.Channels.Accounts;
+using Inbox.Infrastructure.Channels.Messenger;
 using Inbox.Infrastructure.Channels.Line;
 using Inbox.Infrastructure.Channels.WhatsApp;
 using Inbox.Infrastructure.Jobs;
@@ -33,6 +35,7 @@ public static class DependencyInjection
         // Channels: one line per platform.
         services.AddChannelAccounts();
         services.AddWhatsApp();
+        services.AddMessenger();
         services.AddLine();
         services.AddSingleton<IChannelAdapters, ChannelAdapters>();
 
@@ -40,11 +43,14 @@ public static class DependencyInjection
         services.AddScoped<Inbox.Core.Contacts.IDuplicateFinder, DuplicateFinder>();
         services.AddScoped<InboxScopes>();
         services.AddScoped<TeamAdmin>();
+        services.AddScoped<IReportQueries, ReportQueries>();
         services.AddScoped<IReplySender, ReplySender>();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
         services.AddScoped<IApiKeyVerifier, ApiKeyVerifier>();
         services.AddSingleton<IAuditTrail, StoredAuditTrail>();
         services.AddScoped<AuditVerifier>();
+        services.AddScoped<IAuditLog, AuditLogQueries>();
+        services.AddScoped<ApiKeyAdministration>();
 
         services.AddSingleton<InboundWork>();
         services.AddSingleton<OutboundWork>();

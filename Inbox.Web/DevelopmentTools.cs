@@ -12,6 +12,8 @@ internal static class DevelopmentTools
         services.AddSingleton<SelfAddress>();
         services.AddHttpClient<WhatsAppSimulator>(c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddTransient<IChannelSimulator>(sp => sp.GetRequiredService<WhatsAppSimulator>());
+        services.AddHttpClient<MessengerSimulator>(c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddTransient<IChannelSimulator>(sp => sp.GetRequiredService<MessengerSimulator>());
         services.AddHttpClient<LineSimulator>(c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddTransient<IChannelSimulator>(sp => sp.GetRequiredService<LineSimulator>());
         return services;

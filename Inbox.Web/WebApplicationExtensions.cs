@@ -6,6 +6,7 @@ using Inbox.Web.Auth;
 using Inbox.Web.Components;
 using Inbox.Web.Endpoints;
 using Inbox.Web.Endpoints.Api;
+using Inbox.Web.RateLimiting;
 using Inbox.Web.Realtime;
 using Inbox.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -38,16 +39,18 @@ internal static class WebApplicationExtensions
         }
         app.UseSecurityHeaders();
         // Friendly status pages are for people; webhooks, the API and health checks answer for themselves.
-        app.UseWhen(ctx => !IsMachineEndpoint(ctx.Request.Path),
+        app.UseWhen(ctx => !GatePaths.IsMachineEndpoint(ctx.Request.Path),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseFirstRunGate();
+        // Before authentication: refusing a flood should cost as little as possible.
+        app.UseSignInFormBuffering();
+        app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseAccountGates();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
     }
-
-    private static bool IsMachineEndpoint(PathString path) =>
-        path.StartsWithSegments("/webhooks") || path.StartsWithSegments("/api") || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi");
 
     public static WebApplication MapInboxEndpoints(this WebApplication app)
     {
@@ -60,7 +63,7 @@ internal static class WebApplicationExtensions
         app.MapAccountEndpoints();
         app.MapApiV1();
         app.MapMedia();
-        app.MapHub<InboxHub>(InboxHub.Route).RequireAuthorization(Policies.ReadConversations);
+        app.MapHub<InboxHub>(InboxHub.Route); // its [Authorize] policy becomes the endpoint's
         app.MapDevelopmentTools();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

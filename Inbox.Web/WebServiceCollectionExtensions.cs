@@ -1,6 +1,7 @@
 using Inbox.Core.Realtime;
 using Inbox.Web.Auth;
 using Inbox.Web.Endpoints.Api;
+using Inbox.Web.RateLimiting;
 using Inbox.Web.Realtime;
 using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
@@ -33,6 +34,7 @@ internal static class WebServiceCollectionExtensions
                 : Path.Combine(environment.ContentRootPath, "data", "keys")));
         services.AddProblemDetails();
         services.AddApiV1(configuration);
+        services.AddInboxRateLimiting();
         services.AddDevelopmentTools(environment);
         return services;
     }

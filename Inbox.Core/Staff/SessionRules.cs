@@ -1,6 +1,14 @@
 namespace Inbox.Core.Staff;
 
-public enum SessionEnd { Active, Idle, AbsoluteLimit, SignedOut }
+public enum SessionEnd
+{
+    Active,
+    Idle,
+    AbsoluteLimit,
+    SignedOut,
+    /// <summary>Ended for the person: an admin changed their role, reset their password, locked or disabled them, or they changed their password elsewhere.</summary>
+    Revoked,
+}
 
 /// <summary>
 /// When a staff session ends on its own: after a quiet spell (HIPAA's automatic logoff) or after an

@@ -21,6 +21,11 @@ public sealed class ApiKey : Entity
     public StaffRole Role { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? RevokedAt { get; private set; }
+    /// <summary>When the key last called the API, to the nearest <see cref="UseResolution"/>: shows admins which keys are still in use.</summary>
+    public DateTimeOffset? LastUsedAt { get; private set; }
+
+    /// <summary>Recording every call would be a write per request; one every few minutes is enough to answer "is this key used?".</summary>
+    public static readonly TimeSpan UseResolution = TimeSpan.FromMinutes(5);
 
     /// <summary>Makes a new random key; returns the entity to store and the key to hand over once.</summary>
     public static (ApiKey Key, string Secret) Create(string name, StaffRole role, DateTimeOffset now)
@@ -33,4 +38,15 @@ public sealed class ApiKey : Entity
     }
 
     public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
+
+    /// <summary>Notes a call made with the key; false when the last note is recent enough that nothing changed.</summary>
+    public bool RecordUse(DateTimeOffset now)
+    {
+        if (LastUsedAt is { } last && now - last < UseResolution) return false;
+        LastUsedAt = now;
+        return true;
+    }
+
+    /// <summary>The actor id audit entries carry for calls made with the key named <paramref name="keyName"/>.</summary>
+    public static string ActorIdFor(string keyName) => $"api-key:{keyName}";
 }

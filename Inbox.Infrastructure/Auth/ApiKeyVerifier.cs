@@ -14,7 +14,7 @@ public interface IApiKeyVerifier
     Task<ApiCaller?> VerifyAsync(string key, CancellationToken ct);
 }
 
-internal sealed class ApiKeyVerifier(InboxDbContext db, IOptions<ApiOptions> options) : IApiKeyVerifier
+internal sealed class ApiKeyVerifier(InboxDbContext db, IOptions<ApiOptions> options, TimeProvider clock) : IApiKeyVerifier
 {
     public const string DevelopmentKeyName = "development";
 
@@ -27,10 +27,11 @@ internal sealed class ApiKeyVerifier(InboxDbContext db, IOptions<ApiOptions> opt
             return new ApiCaller(DevelopmentKeyName, StaffRole.Admin);
 
         // Looked up by hash: the database never sees the key, and the key's bytes do not steer the comparison.
-        var stored = await db.Set<ApiKey>().AsNoTracking()
-            .Where(k => k.KeyHash == hash && k.RevokedAt == null)
-            .Select(k => new { k.Name, k.Role, k.KeyHash })
-            .FirstOrDefaultAsync(ct);
-        return stored is not null && ApiKeyHash.AreEqual(stored.KeyHash, hash) ? new ApiCaller(stored.Name, stored.Role) : null;
+        var stored = await db.ApiKeys.FirstOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null, ct);
+        if (stored is null || !ApiKeyHash.AreEqual(stored.KeyHash, hash)) return null;
+        if (stored.RecordUse(clock.GetUtcNow())) await db.SaveChangesAsync(ct);
+        // The endpoint shares this DbContext: leave nothing of the key tracked behind.
+        db.Entry(stored).State = EntityState.Detached;
+        return new ApiCaller(stored.Name, stored.Role);
     }
 }

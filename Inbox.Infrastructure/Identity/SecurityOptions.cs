@@ -14,4 +14,7 @@ public sealed class SecurityOptions
     /// <summary>Failed passwords before the account locks, and for how long.</summary>
     public int MaxFailedAccessAttempts { get; set; } = 5;
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Admins can reach every patient record and every account: one who signs in without two-factor is sent to set it up first.</summary>
+    public bool RequireTwoFactorForAdmins { get; set; } = true;
 }

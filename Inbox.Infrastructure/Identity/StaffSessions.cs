@@ -46,6 +46,20 @@ public sealed class StaffSessions(InboxDbContext db, TimeProvider clock, IOption
         return SessionEnd.Active;
     }
 
+    /// <summary>Ends every live session of a person (role change, reset, lock, disable), except <paramref name="keep"/> if given.</summary>
+    public async Task<int> EndAllAsync(string userId, Guid? keep = null, CancellationToken ct = default)
+    {
+        var live = await db.Set<StaffSession>().Where(s => s.UserId == userId && s.EndReason == null && (keep == null || s.Id != keep.Value)).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        foreach (var session in live)
+        {
+            session.EndedAt = now;
+            session.EndReason = SessionEnd.Revoked;
+        }
+        if (live.Count > 0) await db.SaveChangesAsync(ct);
+        return live.Count;
+    }
+
     public async Task EndAsync(Guid sessionId, CancellationToken ct = default)
     {
         var session = await db.Set<StaffSession>().FirstOrDefaultAsync(s => s.Id == sessionId, ct);

@@ -57,7 +57,7 @@ internal sealed class OutboundDispatcher(
         foreach (var message in due)
         {
             var identity = identities[message.ChannelIdentityId!.Value];
-            await SendOneAsync(message, identity, ct);
+            await SendOneAsync(db, message, identity, ct);
             // Saved one at a time: a message the platform accepted is never sent again after a crash mid-batch.
             await db.SaveChangesAsync(ct);
             await notifier.PublishAsync([new InboxChange(InboxChangeKind.MessageUpdated, message.ConversationId, message.Id)], ct);
@@ -65,13 +65,28 @@ internal sealed class OutboundDispatcher(
         return due.Count;
     }
 
-    private async Task SendOneAsync(Message message, ChannelIdentity identity, CancellationToken ct)
+    /// <summary>
+    /// Messenger, decided at send time (a message can wait in the queue): a person's reply after the 24-hour window
+    /// but within 7 days goes with the HUMAN_AGENT tag. Bot messages never get it.
+    /// </summary>
+    private async Task<bool> NeedsHumanAgentTagAsync(InboxDbContext db, Message message, CancellationToken ct)
+    {
+        if (message.Channel != ChannelKind.Messenger || message.AuthorKind != AuthorKind.Agent) return false;
+        // Seeks the (ChannelIdentityId, CreatedAt) index.
+        var lastInbound = await db.Messages.Where(m => m.ChannelIdentityId == message.ChannelIdentityId && m.Direction == MessageDirection.In)
+            .MaxAsync(m => (DateTimeOffset?)m.CreatedAt, ct);
+        var now = clock.GetUtcNow();
+        return !MessagingWindow.IsOpen(ChannelKind.Messenger, lastInbound, now) && MessagingWindow.HumanAgentTagAllowed(ChannelKind.Messenger, lastInbound, now);
+    }
+
+    private async Task SendOneAsync(InboxDbContext db, Message message, ChannelIdentity identity, CancellationToken ct)
     {
         var outbound = new OutboundMessage(message.Id, message.AccountId, new OutboundRecipient(identity.ExternalId, identity.Phone), message.Text ?? "",
             Choices: message.Extras?.Choices,
             Template: message.Extras?.Template,
             // LINE: answer with the patient's fresh reply token (free) when there is one; it is used up either way.
-            ReplyToken: identity.TakeReplyToken(clock.GetUtcNow(), ReplyTokenMaxAge));
+            ReplyToken: identity.TakeReplyToken(clock.GetUtcNow(), ReplyTokenMaxAge),
+            HumanAgentTag: await NeedsHumanAgentTagAsync(db, message, ct));
         var result = await adapters.Get(message.Channel).SendAsync(outbound, ct);
         var now = clock.GetUtcNow();
         if (result.Succeeded)

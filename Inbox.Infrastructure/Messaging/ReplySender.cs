@@ -40,9 +40,10 @@ internal sealed class ReplySender(
             return new ReplyResult(ReplyOutcome.Invalid, Errors: Error("channel", $"The patient has not written on {ChannelNames.Display(target.Value)} in this conversation."));
 
         var now = clock.GetUtcNow();
-        if (!MessagingWindow.IsOpen(target.Value, lastInbound.CreatedAt, now))
-            return new ReplyResult(ReplyOutcome.WindowClosed, Detail:
-                $"The {ChannelNames.Display(target.Value)} window closed {MessagingWindow.ClosesAt(target.Value, lastInbound.CreatedAt):u}: free-form replies are allowed only within 24 hours of the patient's last message. Send an approved template instead.");
+        // Messenger lets a person (not the bot) answer for 7 days with the HUMAN_AGENT tag; the dispatcher adds it.
+        var humanAgentTag = author.Kind == AuthorKind.Agent && MessagingWindow.HumanAgentTagAllowed(target.Value, lastInbound.CreatedAt, now);
+        if (!MessagingWindow.IsOpen(target.Value, lastInbound.CreatedAt, now) && !humanAgentTag)
+            return new ReplyResult(ReplyOutcome.WindowClosed, Detail: WindowClosedDetail(target.Value, lastInbound.CreatedAt));
 
         var message = Message.QueueOutbound(conversationId, lastInbound.ChannelIdentityId.Value, target.Value, lastInbound.AccountId, text!.Trim(), author, now);
         db.Messages.Add(message);
@@ -66,6 +67,14 @@ internal sealed class ReplySender(
         await notifier.PublishAsync([new InboxChange(InboxChangeKind.MessageUpdated, message.ConversationId, message.Id)], ct);
         return true;
     }
+
+    private static string WindowClosedDetail(ChannelKind channel, DateTimeOffset lastInbound) => channel switch
+    {
+        ChannelKind.Messenger =>
+            $"The Messenger window closed {MessagingWindow.HumanAgentTagClosesAt(channel, lastInbound):u}: a person may answer for 7 days after the patient's last message. The patient must write again first.",
+        _ =>
+            $"The {ChannelNames.Display(channel)} window closed {MessagingWindow.ClosesAt(channel, lastInbound):u}: free-form replies are allowed only within 24 hours of the patient's last message. Send an approved template instead.",
+    };
 
     private static Dictionary<string, string[]> Error(string field, string message) => new() { [field] = [message] };
 }

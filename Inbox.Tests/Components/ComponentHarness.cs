@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Bunit;
+using Inbox.Core.Audit;
 using Inbox.Web.Auth;
 using Inbox.Core.Conversations;
 using Inbox.Core.Teams;
@@ -15,7 +16,7 @@ namespace Inbox.Tests.Components;
 
 /// <summary>
 /// One bUnit context set up like the app: MudBlazor services, loose JS interop, an interactive renderer,
-/// mocked read side and sender, and the real in-process change feed (its SignalR side mocked).
+/// mocked read side, sender and audit log, and the real in-process change feed (its SignalR side mocked).
 /// Use with <c>await using</c>: MudBlazor's services only dispose asynchronously.
 /// </summary>
 public sealed class ComponentHarness : IAsyncDisposable
@@ -34,6 +35,8 @@ public sealed class ComponentHarness : IAsyncDisposable
         Context.Services.AddMudServices();
         Context.Services.AddSingleton(Queries.Object);
         Context.Services.AddSingleton(Replies.Object);
+        Context.Services.AddSingleton(Audit.Object);
+        Context.Services.AddSingleton(AuditLog.Object);
         Context.Services.AddSingleton(Feed);
         Context.Services.AddSingleton(time ?? TimeProvider.System);
         Context.Services.AddSingleton<ScopedServices>();
@@ -62,6 +65,8 @@ public sealed class ComponentHarness : IAsyncDisposable
         scope.Setup(s => s.GetAsync()).ReturnsAsync(SignedInScope);
         return scope;
     }
+    public Mock<IAuditTrail> Audit { get; } = new();
+    public Mock<IAuditLog> AuditLog { get; } = new();
     public InboxChangeFeed Feed { get; }
 
     public ValueTask DisposeAsync() => Context.DisposeAsync();

@@ -1,5 +1,6 @@
 using Inbox.Core.Teams;
 using Bunit;
+using Inbox.Core.Audit;
 using Inbox.Core.Channels;
 using Inbox.Core.Conversations;
 using Inbox.Web.Components.Pages.Inbox;
@@ -30,6 +31,7 @@ public sealed class ComposerTests
         cut.Find("[data-testid=composer-send]").Click();
 
         Assert.Contains("WhatsApp allows at most 4,096 characters; this message has 4,097", cut.Find("[data-testid=composer-error]").TextContent);
+        h.Audit.VerifyNoOtherCalls(); // nothing was sent
         Assert.Equal(tooLong, cut.Find("[data-testid=composer-input]").GetAttribute("value") ?? cut.Find("[data-testid=composer-input]").TextContent);
     }
 
@@ -49,6 +51,9 @@ public sealed class ComposerTests
             It.Is<MessageAuthor>(a => a.Kind == AuthorKind.Agent && a.Id == ComponentHarness.SignedInUserId && a.Name == "Rita Reception"), It.IsAny<CancellationToken>()), Times.Once);
         Assert.Empty(cut.FindAll("[data-testid=composer-error]"));
         Assert.True(string.IsNullOrEmpty(cut.Find("[data-testid=composer-input]").GetAttribute("value")));
+        // Sending to a patient is a change to their record: audited as the person, like an API send.
+        h.Audit.Verify(a => a.RecordAsync(It.Is<IReadOnlyCollection<AuditEntry>>(entries => entries.Single().Action == AuditActions.MessageSend
+            && entries.Single().SubjectId == conversation.Id.ToString() && entries.Single().Actor.Id == ComponentHarness.SignedInUserId), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
@@ -84,6 +89,29 @@ public sealed class ComposerTests
 
         // FakeTimeProvider's local zone is UTC: the window closes 24 h after 09:00 UTC.
         Assert.Equal("Reply on WhatsApp · window open until tomorrow 09:00", cut.Find("[data-testid=composer-window]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_Messenger_patient_who_wrote_two_days_ago_can_still_be_answered_by_a_person_and_the_hint_says_until_when()
+    {
+        await using var h = new ComponentHarness(_time);
+        var conversation = Conversation("Maria Santos", Now.AddDays(-2), lastInboundAt: Now.AddDays(-2), channel: ChannelKind.Messenger);
+
+        var cut = Render(h, conversation);
+
+        Assert.StartsWith("Reply on Messenger as a person (human-agent reply) · allowed until", cut.Find("[data-testid=composer-window]").TextContent.Trim());
+        Assert.False(cut.Find("[data-testid=composer-send]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task A_Messenger_patient_silent_for_over_a_week_must_write_first()
+    {
+        await using var h = new ComponentHarness(_time);
+        var conversation = Conversation("Maria Santos", Now.AddDays(-8), lastInboundAt: Now.AddDays(-8), channel: ChannelKind.Messenger);
+
+        var cut = Render(h, conversation);
+
+        Assert.Equal("Window closed on Messenger — the patient must write first", cut.Find("[data-testid=composer-window]").TextContent.Trim());
     }
 
     private static IRenderedComponent<Composer> Render(ComponentHarness h, ConversationListItem conversation) =>

@@ -1,5 +1,6 @@
 using Inbox.Core.Teams;
 using Bunit;
+using Inbox.Core.Audit;
 using Inbox.Core.Conversations;
 using Inbox.Core.Realtime;
 using Inbox.Web.Components.Pages.Inbox;
@@ -45,6 +46,8 @@ public sealed class ThreadViewTests
         Assert.Contains("The number is not on WhatsApp.", message.TextContent);
         cut.Find("[data-testid=message-retry]").Click();
         h.Replies.Verify(r => r.RetryAsync(ComponentHarness.SignedInScope, failed.Id, It.IsAny<CancellationToken>()), Times.Once);
+        h.Audit.Verify(a => a.RecordAsync(It.Is<IReadOnlyCollection<AuditEntry>>(entries => entries.Single().Action == AuditActions.MessageRetry
+            && entries.Single().SubjectId == _conversation.ToString()), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Inbox.Core.Channels;
 using Inbox.Core.Conversations;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Inbox.Tests.Domain;
 
@@ -28,5 +29,38 @@ public sealed class MessagingWindowTests
     public void A_window_never_opened_is_closed()
     {
         Assert.False(MessagingWindow.IsOpen(ChannelKind.WhatsApp, null, Last));
+    }
+
+    [Fact]
+    public void On_Messenger_a_person_may_reply_with_the_human_agent_tag_for_7_days()
+    {
+        var clock = new FakeTimeProvider(Last.AddHours(25));
+
+        Assert.False(MessagingWindow.IsOpen(ChannelKind.Messenger, Last, clock.GetUtcNow()));
+        Assert.True(MessagingWindow.HumanAgentTagAllowed(ChannelKind.Messenger, Last, clock.GetUtcNow()));
+
+        clock.SetUtcNow(Last.AddDays(7).AddMinutes(-1));
+        Assert.True(MessagingWindow.HumanAgentTagAllowed(ChannelKind.Messenger, Last, clock.GetUtcNow()));
+
+        clock.SetUtcNow(Last.AddDays(7));
+        Assert.False(MessagingWindow.HumanAgentTagAllowed(ChannelKind.Messenger, Last, clock.GetUtcNow()));
+        Assert.Equal(Last.AddDays(7), MessagingWindow.HumanAgentTagClosesAt(ChannelKind.Messenger, Last));
+    }
+
+    [Theory]
+    [InlineData(ChannelKind.WhatsApp)]
+    [InlineData(ChannelKind.Line)]
+    public void The_human_agent_tag_exists_only_on_Messenger(ChannelKind channel)
+    {
+        Assert.False(MessagingWindow.HumanAgentTagAllowed(channel, Last, Last.AddHours(25)));
+        Assert.False(MessagingWindow.HumanAgentTagAllowed(channel, Last, Last.AddMinutes(1)));
+        Assert.Null(MessagingWindow.HumanAgentTagClosesAt(channel, Last));
+    }
+
+    [Fact]
+    public void The_human_agent_tag_needs_a_message_from_the_patient()
+    {
+        Assert.False(MessagingWindow.HumanAgentTagAllowed(ChannelKind.Messenger, null, Last));
+        Assert.Equal(DateTimeOffset.MinValue, MessagingWindow.HumanAgentTagClosesAt(ChannelKind.Messenger, null));
     }
 }

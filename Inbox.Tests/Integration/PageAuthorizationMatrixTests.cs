@@ -18,7 +18,7 @@ public sealed partial class PageAuthorizationMatrixTests(PageAuthorizationMatrix
 {
     public sealed class App : InboxWebApplicationFactory;
 
-    // Sign-in pages are open on purpose; the simulator (Development only) needs only a signed-in person.
+    // A person's own sign-in settings (any signed-in person) and the error pages; the simulator needs only a signed-in person.
     private static readonly string[] NotInMatrix = ["/account/", "/not-found", "/Error"];
 
     private static readonly Dictionary<StaffRole, string> DemoUsers = new()
@@ -33,7 +33,8 @@ public sealed partial class PageAuthorizationMatrixTests(PageAuthorizationMatrix
     {
         _ = app.Server;
         return app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<ComponentTypeMetadata>() is not null)
+            // Open pages (sign-in steps, first-run setup) are AuthorizationMatrixTests' open list.
+            .Where(e => e.Metadata.GetMetadata<ComponentTypeMetadata>() is not null && e.Metadata.GetMetadata<IAllowAnonymous>() is null)
             .Select(e => (Path: "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'), Policy: e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).FirstOrDefault(p => p is not null)))
             .Where(p => !NotInMatrix.Any(prefix => p.Path.StartsWith(prefix, StringComparison.Ordinal)))
             .Select(p => (RouteValue().Replace(p.Path, Guid.NewGuid().ToString()), p.Policy))
@@ -46,6 +47,9 @@ public sealed partial class PageAuthorizationMatrixTests(PageAuthorizationMatrix
         var pages = Pages().Select(p => p.Path).ToList();
         Assert.Contains("/admin/channels", pages);
         Assert.Contains("/admin/teams", pages);
+        Assert.Contains("/admin/staff", pages);
+        Assert.Contains("/audit", pages);
+        Assert.DoesNotContain("/setup", pages);
     }
 
     [Theory]

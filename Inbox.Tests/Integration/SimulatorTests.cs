@@ -26,6 +26,25 @@ public sealed class SimulatorTests
     }
 
     [Fact]
+    public async Task The_Messenger_simulator_posts_a_signed_page_webhook_from_the_patients_psid()
+    {
+        using var app = new InboxWebApplicationFactory().StartKestrel();
+        var simulator = app.Services.GetServices<IChannelSimulator>().Single(s => s.Channel == ChannelKind.Messenger);
+
+        var result = await simulator.SendTextAsync(new SimulatedPatient("Noa Levi", "6453728190012345", "6453728190012345"), "Can I bring my son along?", CancellationToken.None);
+
+        Assert.True(result.Accepted, result.Summary);
+        await using var db = app.CreateDbContext();
+        var message = await Eventually.GetAsync(
+            () => db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.Text == "Can I bring my son along?"), m => m is not null);
+        Assert.Equal(ChannelKind.Messenger, message!.Channel);
+        Assert.Equal(InboxWebApplicationFactory.MessengerPageId, message.AccountId);
+        var identity = await db.ChannelIdentities.AsNoTracking().SingleAsync(i => i.Id == message.ChannelIdentityId);
+        Assert.Equal("6453728190012345", identity.ExternalId);
+        Assert.Single(await simulator.PatientsAsync(CancellationToken.None), p => p.ExternalId == "6453728190012345");
+    }
+
+    [Fact]
     public async Task The_LINE_simulator_posts_a_signed_webhook_with_a_fresh_reply_token_that_becomes_a_patient_message()
     {
         using var app = new InboxWebApplicationFactory().StartKestrel();
@@ -69,7 +88,8 @@ public sealed class SimulatorTests
         Assert.DoesNotContain("sim-send", await response.Content.ReadAsStringAsync());
     }
 
-    private sealed class ProductionApp : InboxWebApplicationFactory
+    // Production would send this admin to set up two-factor first; the page itself is what is under test.
+    private sealed class ProductionApp() : InboxWebApplicationFactory(new Dictionary<string, string?> { ["Security:RequireTwoFactorForAdmins"] = "false" })
     {
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
         {

@@ -19,6 +19,11 @@ public class InboxWebApplicationFactory : WebApplicationFactory<Program>
     public const string WhatsAppAppSecret = "fake-app-secret-for-tests-only";
     public const string WhatsAppVerifyToken = "test-verify-token";
     public const string WhatsAppPhoneNumberId = "109283746501928";
+    public const string MessengerAppSecret = "fake-app-secret-for-tests-only";
+    public const string MessengerVerifyToken = "test-messenger-verify-token";
+    /// <summary>The page of the Messenger fixtures (Inbox.Tests/Fixtures/messenger).</summary>
+    public const string MessengerPageId = "104857293847561";
+    public const string MessengerPageAccessToken = "test-page-token-NOT-A-SECRET";
     public const string LineChannelSecret = "fake-channel-secret-for-tests-only";
     public const string LineChannelAccessToken = "test-line-token-NOT-A-SECRET";
     public const string ApiKey = "test-api-key-NOT-A-SECRET";
@@ -30,9 +35,13 @@ public class InboxWebApplicationFactory : WebApplicationFactory<Program>
 
     private readonly Action<IServiceCollection>? _services;
 
-    public InboxWebApplicationFactory(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    private readonly string _environment;
+
+    /// <param name="environment">"Development" (demo users seeded) unless a test needs production behaviour, such as first-run setup.</param>
+    public InboxWebApplicationFactory(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string environment = "Development")
     {
         _services = services;
+        _environment = environment;
         Directory.CreateDirectory(_folder);
         DatabasePath = Path.Combine(_folder, "inbox.db");
         _settings = new Dictionary<string, string?>
@@ -50,12 +59,20 @@ public class InboxWebApplicationFactory : WebApplicationFactory<Program>
             ["Channels:WhatsApp:AccessToken"] = "test-token",
             // Nothing may call the real platforms from a test: an unconfigured fake fails fast.
             ["Channels:WhatsApp:GraphApiBaseUrl"] = "http://127.0.0.1:9",
+            ["Channels:Messenger:AppSecret"] = MessengerAppSecret,
+            ["Channels:Messenger:VerifyToken"] = MessengerVerifyToken,
+            ["Channels:Messenger:PageId"] = MessengerPageId,
+            ["Channels:Messenger:PageAccessToken"] = MessengerPageAccessToken,
+            ["Channels:Messenger:GraphApiBaseUrl"] = "http://127.0.0.1:9",
             // One LINE channel with no ChannelId: it is served as the `default` account.
             ["Channels:Line:ChannelSecret"] = LineChannelSecret,
             ["Channels:Line:ChannelAccessToken"] = LineChannelAccessToken,
             ["Channels:Line:ApiBaseUrl"] = "http://127.0.0.1:9",
             ["Outbound:RetryBaseDelay"] = "00:00:00.200",
             ["Outbound:RetryMaxDelay"] = "00:00:02",
+            // Every test client shares one address and the demo emails: only the rate limit tests (which set their own) may hit the limits.
+            ["RateLimits:SignIn:PermitsPerAddress"] = "10000",
+            ["RateLimits:SignIn:PermitsPerEmail"] = "10000",
         };
         if (settings is not null)
             foreach (var (key, value) in settings) _settings[key] = value;
@@ -79,7 +96,7 @@ public class InboxWebApplicationFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(_environment);
         // UseSetting, not ConfigureAppConfiguration: Program reads some settings while registering services,
         // before configuration callbacks of the factory would apply.
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);

@@ -22,6 +22,20 @@ public static class SignedWebhooks
     public static Task<HttpResponseMessage> PostWhatsAppAsync(this HttpClient client, string json, string? signature = null) =>
         client.PostWhatsAppAsync(Encoding.UTF8.GetBytes(json), signature);
 
+    /// <summary>Posts to `/webhooks/messenger`, signed with the test app secret unless <paramref name="signature"/> says otherwise ("" sends none).</summary>
+    public static Task<HttpResponseMessage> PostMessengerAsync(this HttpClient client, byte[] body, string? signature = null)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/messenger") { Content = content };
+        signature ??= MetaSignature(body, InboxWebApplicationFactory.MessengerAppSecret);
+        if (signature.Length > 0) request.Headers.TryAddWithoutValidation("X-Hub-Signature-256", signature);
+        return client.SendAsync(request);
+    }
+
+    public static Task<HttpResponseMessage> PostMessengerAsync(this HttpClient client, string json, string? signature = null) =>
+        client.PostMessengerAsync(Encoding.UTF8.GetBytes(json), signature);
+
     public static string LineSignature(byte[] body, string secret = InboxWebApplicationFactory.LineChannelSecret) =>
         Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
 

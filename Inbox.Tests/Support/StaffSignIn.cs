@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace Inbox.Tests.Support;
 
@@ -16,9 +17,21 @@ public static partial class StaffSignIn
     public static HttpClient NewClient(InboxWebApplicationFactory app) =>
         app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    /// <summary>An antiforgery token for this client's cookies, taken from the sign-in form.</summary>
-    public static async Task<string> AntiforgeryTokenAsync(HttpClient client) =>
-        TokenPattern().Match(await client.GetStringAsync("/account/login")).Groups[1].Value;
+    /// <summary>An antiforgery token for this client's cookies, taken from the sign-in form (or another page's form).</summary>
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string page = "/account/login") =>
+        TokenPattern().Match(await client.GetStringAsync(page)).Groups[1].Value;
+
+    /// <summary>Posts a static page's form (Blazor's `_handler` names the form), with an antiforgery token from that page.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string page, string formName, IDictionary<string, string>? fields = null)
+    {
+        var token = await AntiforgeryTokenAsync(client, page);
+        var body = new Dictionary<string, string>(fields ?? new Dictionary<string, string>())
+        {
+            ["_handler"] = formName,
+            ["__RequestVerificationToken"] = token,
+        };
+        return await client.PostAsync(page, new FormUrlEncodedContent(body));
+    }
 
     public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password)
     {
@@ -39,6 +52,17 @@ public static partial class StaffSignIn
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode}");
         return client;
+    }
+
+    /// <summary>Signs in and returns the session's cookies as a `Cookie` header, for clients that are not HttpClients (SignalR).</summary>
+    public static async Task<string> SignedInCookieHeaderAsync(InboxWebApplicationFactory app, string email)
+    {
+        var cookies = new CookieContainerHandler();
+        var client = app.CreateDefaultClient(cookies);
+        var response = await PostLoginAsync(client, email, InboxWebApplicationFactory.DemoPassword);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode}");
+        return cookies.Container.GetCookieHeader(app.Server.BaseAddress);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

@@ -14,7 +14,7 @@ internal static class AccountEndpoints
         account.MapPost("/logout", async (HttpContext http, SignInManager<StaffUser> signIn, IAuditTrail audit, TimeProvider clock) =>
         {
             if (http.User.Identity?.IsAuthenticated == true)
-                await audit.RecordAsync(clock, http.User, "signout", "staff", StaffClaims.IdOf(http.User) ?? "unknown");
+                await audit.RecordAsync(clock, http.User, AuditActions.SignOut, AuditSubjects.Staff, StaffClaims.IdOf(http.User) ?? "unknown");
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/account/login");
         }).RequireAuthorization();

@@ -11,7 +11,7 @@ internal static class ApiCallers
     /// <summary>API keys carry a role but belong to no team: a key that may read conversations reads every inbox's.</summary>
     public static InboxScope InboxScope => InboxScope.All;
 
-    public static string IdFor(string keyName) => $"api-key:{keyName}";
+    public static string IdFor(string keyName) => Infrastructure.Auth.ApiKey.ActorIdFor(keyName);
 
     public static string KeyName(this ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.Name) ?? throw new InvalidOperationException("The API endpoint ran without an authenticated key.");

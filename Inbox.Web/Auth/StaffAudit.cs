@@ -11,6 +11,6 @@ internal static class StaffAudit
 
     /// <summary>Sign-in attempts, including failed ones, where no one is signed in yet.</summary>
     public static Task RecordSignInAsync(this IAuditTrail trail, TimeProvider clock, HttpContext http, string action, string? userId, string email) =>
-        trail.RecordAsync([new AuditEntry(clock.GetUtcNow(), new AuditActor("staff", userId ?? "unknown", email), action, "staff", userId ?? "unknown",
+        trail.RecordAsync([new AuditEntry(clock.GetUtcNow(), new AuditActor("staff", userId ?? "unknown", email), action, AuditSubjects.Staff, userId ?? "unknown",
             http.Connection.RemoteIpAddress?.ToString())], CancellationToken.None);
 }

@@ -20,6 +20,9 @@ internal static class StaffAuthServiceCollectionExtensions
         services.AddScoped<AuthenticationStateProvider, SessionRevalidatingAuthenticationStateProvider>();
         services.AddScoped<StaffSessions>();
         services.AddScoped<ICallerInboxScope, CircuitInboxScope>();
+        services.AddScoped<StaffDirectory>();
+        services.AddScoped<AccountSecurity>();
+        services.AddSingleton<FirstRunSetup>();
         services.AddSingleton<StaffCookieEvents>();
 
         services.AddAuthentication(o =>
@@ -61,13 +64,17 @@ internal static class StaffAuthServiceCollectionExtensions
                 o.Lockout.MaxFailedAccessAttempts = security.MaxFailedAccessAttempts;
                 o.Lockout.DefaultLockoutTimeSpan = security.LockoutDuration;
                 o.Lockout.AllowedForNewUsers = true;
-                o.SignIn.RequireConfirmedAccount = false;
+                // "Confirmed" here means "not disabled by an admin" (EnabledStaffConfirmation), checked before every sign-in.
+                o.SignIn.RequireConfirmedAccount = true;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<InboxDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            // After the defaults: replaces their authenticator provider with one on the app's clock that refuses a replayed code.
+            .AddTokenProvider<TimedAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
+        services.AddScoped<IUserConfirmation<StaffUser>, EnabledStaffConfirmation>();
 
         services.AddAuthorization(o =>
         {

@@ -19,7 +19,9 @@ internal sealed class StaffCookieEvents : CookieAuthenticationEvents
         {
             var userId = context.Principal.FindFirstValue(ClaimTypes.NameIdentifier)!;
             var sessions = context.HttpContext.RequestServices.GetRequiredService<StaffSessions>();
-            var id = await sessions.StartAsync(userId, context.HttpContext.Connection.RemoteIpAddress?.ToString());
+            var id = context.HttpContext.Items[SessionClaims.ContinuedSession] is Guid continued
+                ? continued
+                : await sessions.StartAsync(userId, context.HttpContext.Connection.RemoteIpAddress?.ToString());
             identity.AddClaim(new Claim(SessionClaims.SessionId, id.ToString()));
             if (context.HttpContext.Connection.RemoteIpAddress is { } ip) identity.AddClaim(new Claim(StaffClaims.SignInIp, ip.ToString()));
         }
@@ -40,6 +42,23 @@ internal sealed class StaffCookieEvents : CookieAuthenticationEvents
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
         }
     }
+
+    // A SignalR client cannot follow a redirect to the sign-in page: it gets the status itself.
+    public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        if (!IsHub(context.Request)) return base.RedirectToLogin(context);
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        return Task.CompletedTask;
+    }
+
+    public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        if (!IsHub(context.Request)) return base.RedirectToAccessDenied(context);
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    }
+
+    private static bool IsHub(HttpRequest request) => request.Path.StartsWithSegments("/hubs");
 
     public override async Task SigningOut(CookieSigningOutContext context)
     {

@@ -1,5 +1,6 @@
 using Inbox.Core.Channels;
 using Inbox.Infrastructure.Webhooks;
+using Inbox.Web.RateLimiting;
 
 namespace Inbox.Web.Endpoints;
 
@@ -14,7 +15,8 @@ internal static class WebhookEndpoints
 
     public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/webhooks").ExcludeFromDescription().DisableAntiforgery().AllowAnonymous();
+        var group = app.MapGroup("/webhooks").ExcludeFromDescription().DisableAntiforgery().AllowAnonymous()
+            .RequireRateLimiting(RateLimitPolicies.Webhooks);
         group.MapGet("/{channel}", Handshake);
         group.MapPost("/{channel}", ReceiveAsync);
         return app;

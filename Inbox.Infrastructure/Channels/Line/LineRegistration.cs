@@ -24,7 +24,8 @@ internal static class LineRegistration
         services.AddOptions<LineOptions>().BindConfiguration(LineOptions.Section);
         services.AddSingleton(Schema);
         services.AddSingleton<LineAccountRouter>();
-        services.AddHttpClient<LineAdapter>(c => c.Timeout = TimeSpan.FromSeconds(15));
+        // No request logging: profile and content URLs carry the patient's user id.
+        services.AddHttpClient<LineAdapter>(c => c.Timeout = TimeSpan.FromSeconds(15)).RemoveAllLoggers();
         services.AddSingleton<IChannelAdapter>(sp => sp.GetRequiredService<LineAdapter>());
         return services;
     }

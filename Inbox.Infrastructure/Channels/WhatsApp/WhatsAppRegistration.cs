@@ -21,7 +21,8 @@ internal static class WhatsAppRegistration
     {
         services.AddOptions<WhatsAppOptions>().BindConfiguration(WhatsAppOptions.Section);
         services.AddSingleton(Schema);
-        services.AddHttpClient<WhatsAppAdapter>(c => c.Timeout = TimeSpan.FromSeconds(15));
+        // No request logging: media URLs and recipients would reach the log.
+        services.AddHttpClient<WhatsAppAdapter>(c => c.Timeout = TimeSpan.FromSeconds(15)).RemoveAllLoggers();
         services.AddSingleton<IChannelAdapter>(sp => sp.GetRequiredService<WhatsAppAdapter>());
         return services;
     }

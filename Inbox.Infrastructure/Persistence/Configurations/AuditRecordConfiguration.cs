@@ -19,9 +19,12 @@ internal sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditR
         builder.Property(a => a.PreviousHash).HasMaxLength(64).IsUnicode(false).IsRequired();
         builder.Property(a => a.Hash).HasMaxLength(64).IsUnicode(false).IsRequired();
 
-        // Browsing the log: who touched this record, what did this person do, in time order.
-        builder.HasIndex(a => new { a.SubjectType, a.SubjectId, a.At });
-        builder.HasIndex(a => new { a.ActorId, a.At });
+        // Browsing the log newest first: one index per filter, each ending in At so a filtered page is read in
+        // order without a sort (the key, Id, follows At in every index on both providers and breaks ties).
         builder.HasIndex(a => a.At);
+        builder.HasIndex(a => new { a.ActorId, a.At });
+        builder.HasIndex(a => new { a.Action, a.At });
+        builder.HasIndex(a => new { a.SubjectType, a.At });
+        builder.HasIndex(a => new { a.SubjectType, a.SubjectId, a.At });
     }
 }

@@ -29,7 +29,7 @@ internal static class ContactsEndpoints
         try { page = await queries.ContactsAsync(ApiCallers.InboxScope, query, phone, take, cursor, ct); }
         catch (FormatException) { input.InvalidCursor(); return ApiProblems.Invalid(input.Errors); }
 
-        await audit.RecordAsync(http, "contact.list", "contact", page.Items.Select(c => c.Id));
+        await audit.RecordAsync(http, AuditActions.ContactList, AuditSubjects.Contact, page.Items.Select(c => c.Id));
         return Results.Ok(new ListResponse<ContactResponse>(page.Items.Select(ContactResponse.From).ToList(), page.Next));
     }
 
@@ -37,7 +37,7 @@ internal static class ContactsEndpoints
     {
         if (!Guid.TryParse(id, out var contactId) || await queries.ContactAsync(ApiCallers.InboxScope, contactId, ct) is not { } contact)
             return ApiProblems.NotFound("contact");
-        await audit.RecordAsync(http, "contact.read", "contact", contact.Id);
+        await audit.RecordAsync(http, AuditActions.ContactRead, AuditSubjects.Contact, contact.Id);
         return Results.Ok(ContactResponse.From(contact));
     }
 

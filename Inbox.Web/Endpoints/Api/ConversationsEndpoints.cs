@@ -34,7 +34,7 @@ internal static class ConversationsEndpoints
         try { page = await queries.ListAsync(ApiCallers.InboxScope, filter, take, cursor, ct); }
         catch (FormatException) { input.InvalidCursor(); return ApiProblems.Invalid(input.Errors); }
 
-        await audit.RecordAsync(http, "conversation.list", "conversation", page.Items.Select(c => c.Id));
+        await audit.RecordAsync(http, AuditActions.ConversationList, AuditSubjects.Conversation, page.Items.Select(c => c.Id));
         return Results.Ok(new ListResponse<ConversationResponse>(page.Items.Select(ConversationResponse.From).ToList(), page.Next));
     }
 
@@ -42,7 +42,7 @@ internal static class ConversationsEndpoints
     {
         if (!Guid.TryParse(id, out var conversationId) || await queries.GetAsync(ApiCallers.InboxScope, conversationId, ct) is not { } conversation)
             return ApiProblems.NotFound("conversation");
-        await audit.RecordAsync(http, "conversation.read", "conversation", conversation.Id);
+        await audit.RecordAsync(http, AuditActions.ConversationRead, AuditSubjects.Conversation, conversation.Id);
         return Results.Ok(ConversationResponse.From(conversation));
     }
 }

@@ -38,7 +38,7 @@ internal static class MessagesEndpoints
         try { page = await queries.MessagesAsync(ApiCallers.InboxScope, conversationId, take, cursor, ct); }
         catch (FormatException) { input.InvalidCursor(); return ApiProblems.Invalid(input.Errors); }
 
-        await audit.RecordAsync(http, "conversation.messages.read", "conversation", conversationId);
+        await audit.RecordAsync(http, AuditActions.MessagesRead, AuditSubjects.Conversation, conversationId);
         return Results.Ok(new ListResponse<MessageResponse>(page.Items.Select(MessageResponse.From).ToList(), page.Next));
     }
 
@@ -82,7 +82,7 @@ internal static class MessagesEndpoints
                 return ApiProblems.Unprocessable("The messaging window is closed; only an approved template can be sent now.", result.Detail);
         }
 
-        await audit.RecordAsync(request.HttpContext, "conversation.message.send", "conversation", conversationId);
+        await audit.RecordAsync(request.HttpContext, AuditActions.MessageSend, AuditSubjects.Conversation, conversationId);
         return Results.Json(new MessageQueuedResponse(result.MessageId!.Value, DeliveryStatus.Queued), json.Value.SerializerOptions, statusCode: StatusCodes.Status202Accepted);
     }
 }

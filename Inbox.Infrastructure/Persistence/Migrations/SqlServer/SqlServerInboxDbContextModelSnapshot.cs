@@ -406,6 +406,8 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ChannelIdentityId", "CreatedAt");
 
+                    b.HasIndex("CreatedAt", "Direction");
+
                     b.HasIndex("ConversationId", "CreatedAt", "Id");
 
                     b.ToTable("Messages");
@@ -515,7 +517,11 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("At");
 
+                    b.HasIndex("Action", "At");
+
                     b.HasIndex("ActorId", "At");
+
+                    b.HasIndex("SubjectType", "At");
 
                     b.HasIndex("SubjectType", "SubjectId", "At");
 
@@ -537,6 +543,9 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("char(64)")
                         .IsFixedLength();
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -612,6 +621,9 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -629,6 +641,9 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("bit");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)

@@ -400,6 +400,8 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ChannelIdentityId", "CreatedAt");
 
+                    b.HasIndex("CreatedAt", "Direction");
+
                     b.HasIndex("ConversationId", "CreatedAt", "Id");
 
                     b.ToTable("Messages");
@@ -507,7 +509,11 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("At");
 
+                    b.HasIndex("Action", "At");
+
                     b.HasIndex("ActorId", "At");
+
+                    b.HasIndex("SubjectType", "At");
 
                     b.HasIndex("SubjectType", "SubjectId", "At");
 
@@ -529,6 +535,9 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT")
                         .IsFixedLength();
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -604,6 +613,9 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DisabledAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -620,6 +632,9 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LockoutEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MustChangePassword")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")

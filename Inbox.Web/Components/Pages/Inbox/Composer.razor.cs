@@ -1,3 +1,4 @@
+using Inbox.Core.Audit;
 using Inbox.Core.Channels;
 using Inbox.Core.Conversations;
 using Inbox.Web.Auth;
@@ -26,13 +27,19 @@ public partial class Composer : ComponentBase
     [Inject] private ScopedServices Scoped { get; set; } = null!;
     [Inject] private TimeProvider Time { get; set; } = null!;
     [Inject] private ICallerInboxScope Caller { get; set; } = null!;
+    [Inject] private IAuditTrail Audit { get; set; } = null!;
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = null!;
 
     /// <summary>The conversation being answered: its last inbound channel and time decide the window.</summary>
     [Parameter, EditorRequired] public ConversationListItem Conversation { get; set; } = null!;
 
+    // A person's reply: on Messenger the HUMAN_AGENT tag keeps it possible for 7 days after the 24-hour window.
     private bool WindowOpen => Conversation.LastInboundChannel is { } channel
-        && MessagingWindow.IsOpen(channel, Conversation.LastInboundAt, Time.GetUtcNow());
+        && (MessagingWindow.IsOpen(channel, Conversation.LastInboundAt, Time.GetUtcNow()) || HumanAgentOnly);
+
+    private bool HumanAgentOnly => Conversation.LastInboundChannel is { } channel
+        && !MessagingWindow.IsOpen(channel, Conversation.LastInboundAt, Time.GetUtcNow())
+        && MessagingWindow.HumanAgentTagAllowed(channel, Conversation.LastInboundAt, Time.GetUtcNow());
 
     private string WindowHint
     {
@@ -41,6 +48,8 @@ public partial class Composer : ComponentBase
             if (Conversation.LastInboundChannel is not { } channel) return "The patient has not written yet — they must write first";
             var name = ChannelNames.Display(channel);
             if (!WindowOpen) return $"Window closed on {name} — the patient must write first";
+            if (HumanAgentOnly && MessagingWindow.HumanAgentTagClosesAt(channel, Conversation.LastInboundAt) is { } tagCloses)
+                return $"Reply on {name} as a person (human-agent reply) · allowed until {Display.Deadline(tagCloses, Time)}";
             return MessagingWindow.ClosesAt(channel, Conversation.LastInboundAt) is { } closes
                 ? $"Reply on {name} · window open until {Display.Deadline(closes, Time)}"
                 : $"Reply on {name}";
@@ -59,9 +68,12 @@ public partial class Composer : ComponentBase
         var text = _draft;
         try
         {
-            var author = StaffClaims.AuthorOf((await AuthState).User);
+            var user = (await AuthState).User;
+            var author = StaffClaims.AuthorOf(user);
             var scope = await Caller.GetAsync();
             var result = await Scoped.RunAsync<IReplySender, ReplyResult>(s => s.QueueAsync(scope, Conversation.Id, text, null, author, CancellationToken.None));
+            if (result.Outcome == ReplyOutcome.Queued)
+                await Audit.RecordAsync(Time, user, AuditActions.MessageSend, AuditSubjects.Conversation, Conversation.Id.ToString());
             _errors = Describe(result);
             // Keep anything typed while the reply was being queued.
             if (result.Outcome == ReplyOutcome.Queued && _draft == text) _draft = "";

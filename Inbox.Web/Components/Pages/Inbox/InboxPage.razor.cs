@@ -1,6 +1,6 @@
+using Inbox.Core.Audit;
 using Inbox.Core.Conversations;
 using Inbox.Core.Realtime;
-using Inbox.Core.Audit;
 using Inbox.Web.Auth;
 using Inbox.Web.Realtime;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -20,21 +20,39 @@ public partial class InboxPage : LiveComponentBase
     [Inject] private TimeProvider Clock { get; set; } = null!;
     [Inject] private ICallerInboxScope Caller { get; set; } = null!;
 
+    /// <summary>
+    /// The conversation whose opening was last recorded. Persisted from the prerender to the interactive render
+    /// that follows it, so one opening is one audit entry, not one per render.
+    /// </summary>
+    [PersistentState] public Guid? RecordedReadOf { get; set; }
+
     protected override async Task OnParametersSetAsync()
     {
         if (_conversation?.Id == ConversationId) return;
         _conversation = null;
         _missing = false;
-        await LoadAsync();
-        if (_conversation is { } opened) await RecordReadAsync(opened);
+        if (ConversationId is not { } id)
+        {
+            RecordedReadOf = null; // back to the list: opening the same thread again is a new reading
+            return;
+        }
+        var conversation = await ReadAsync(id);
+        if (id != ConversationId) return; // the user moved on while this was loading
+        // Recorded before the thread is shown, as the API records before it answers.
+        if (conversation is not null && RecordedReadOf != id)
+        {
+            await RecordReadAsync(conversation);
+            RecordedReadOf = id;
+        }
+        (_conversation, _missing) = (conversation, conversation is null);
     }
 
-    // Opening a thread shows the patient's messages and details: both reads are audited, once per opening.
+    // Opening a thread shows the patient's messages and details: both reads are audited.
     private async Task RecordReadAsync(ConversationListItem opened)
     {
         var user = (await AuthState).User;
-        await Audit.RecordAsync(Clock, user, "conversation.read", "conversation", opened.Id.ToString());
-        await Audit.RecordAsync(Clock, user, "contact.read", "contact", opened.ContactId.ToString());
+        await Audit.RecordAsync(Clock, user, AuditActions.ConversationRead, AuditSubjects.Conversation, opened.Id.ToString());
+        await Audit.RecordAsync(Clock, user, AuditActions.ContactRead, AuditSubjects.Contact, opened.ContactId.ToString());
     }
 
     protected override bool Accept(IReadOnlyList<InboxChange> changes) =>
@@ -47,10 +65,15 @@ public partial class InboxPage : LiveComponentBase
     private async Task LoadAsync()
     {
         if (ConversationId is not { } id) return;
-        var scope = await Caller.GetAsync();
-        var conversation = await Scoped.RunAsync<IConversationQueries, ConversationListItem?>(q => q.GetAsync(scope, id, CancellationToken.None));
+        var conversation = await ReadAsync(id);
         if (id != ConversationId) return;
         _conversation = conversation;
         _missing = conversation is null;
+    }
+
+    private async Task<ConversationListItem?> ReadAsync(Guid id)
+    {
+        var scope = await Caller.GetAsync();
+        return await Scoped.RunAsync<IConversationQueries, ConversationListItem?>(q => q.GetAsync(scope, id, CancellationToken.None));
     }
 }

@@ -1,8 +1,10 @@
 using Inbox.Web.Auth;
 using System.Collections.Concurrent;
+using Inbox.Core.Audit;
 using Inbox.Core.Conversations;
 using Inbox.Core.Realtime;
 using Inbox.Web.Realtime;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -25,6 +27,8 @@ public partial class ThreadView : LiveComponentBase
 
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private ICallerInboxScope Caller { get; set; } = null!;
+    [Inject] private IAuditTrail Audit { get; set; } = null!;
+    [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = null!;
 
     [Parameter, EditorRequired] public Guid ConversationId { get; set; }
 
@@ -83,7 +87,8 @@ public partial class ThreadView : LiveComponentBase
         // The sender publishes the change; the refresh it triggers shows the message queued again.
         var scope = await Caller.GetAsync();
         var requeued = await Scoped.RunAsync<IReplySender, bool>(s => s.RetryAsync(scope, messageId, CancellationToken.None));
-        if (!requeued) Snackbar.Add("This message can no longer be retried: it was sent or retried already.", Severity.Info);
+        if (requeued) await Audit.RecordAsync(Time, (await AuthState).User, AuditActions.MessageRetry, AuditSubjects.Conversation, ConversationId.ToString());
+        else Snackbar.Add("This message can no longer be retried: it was sent or retried already.", Severity.Info);
     }
 
     private async Task<IReadOnlyList<ThreadMessage>> ReadLatestAsync(Guid conversation, int count)

@@ -43,6 +43,16 @@ public partial class SimulatorPage : ComponentBase
 
     private static Dictionary<string, object> Attributes(string testId) => new() { ["data-testid"] = testId };
 
+    // Each channel has its own patients (its own ids): switching reloads the list.
+    private async Task ChannelChangedAsync(ChannelKind channel)
+    {
+        _channel = channel;
+        _pickedPhone = null;
+        _patients = _simulators is not null && _simulators.TryGetValue(channel, out var simulator)
+            ? await simulator.PatientsAsync(CancellationToken.None)
+            : [];
+    }
+
     private void Pick(string? phone)
     {
         _pickedPhone = phone;
@@ -55,13 +65,14 @@ public partial class SimulatorPage : ComponentBase
     {
         if (_simulators is null || !_simulators.TryGetValue(_channel, out var simulator)) return;
         var digits = new string((_phone ?? "").Where(char.IsAsciiDigit).ToArray());
-        if (string.IsNullOrWhiteSpace(_name) || digits.Length is < 7 or > 15 || string.IsNullOrWhiteSpace(_text))
+        // Writing as a known patient reuses their platform id (a Messenger PSID is longer than a phone number);
+        // a new number becomes a new patient.
+        var known = _patients.FirstOrDefault(p => p.Phone == digits);
+        if (string.IsNullOrWhiteSpace(_name) || (known is null && digits.Length is < 7 or > 15) || string.IsNullOrWhiteSpace(_text))
         {
             (_ok, _result) = (false, "Fill in a name, a phone number of 7 to 15 digits with its country code, and a message.");
             return;
         }
-        // Writing as a known patient reuses their platform id; a new number becomes a new patient.
-        var known = _patients.FirstOrDefault(p => p.Phone == digits);
         var patient = new SimulatedPatient(_name.Trim(), digits, known?.ExternalId ?? digits);
 
         _sending = true;

@@ -1,0 +1,82 @@
+namespace Inbox.Core.Audit;
+
+/// <summary>
+/// The actions the audit log records, each with the words the audit screen shows for it. New actions go
+/// here so the screen can offer them as a filter; an action missing here still shows under its raw name.
+/// </summary>
+public static class AuditActions
+{
+    public const string SignInSucceeded = "signin.succeeded";
+    public const string SignInFailed = "signin.failed";
+    public const string SignInLockedOut = "signin.locked-out";
+    public const string SignOut = "signout";
+    public const string ConversationList = "conversation.list";
+    public const string ConversationRead = "conversation.read";
+    public const string MessagesRead = "conversation.messages.read";
+    public const string MessageSend = "conversation.message.send";
+    public const string MessageRetry = "conversation.message.retry";
+    public const string ContactList = "contact.list";
+    public const string ContactRead = "contact.read";
+    public const string ApiKeyCreate = "apikey.create";
+    public const string ApiKeyRevoke = "apikey.revoke";
+
+    private static readonly Dictionary<string, string> Descriptions = new()
+    {
+        [SignInSucceeded] = "Signed in",
+        [SignInFailed] = "Sign-in failed",
+        [SignInLockedOut] = "Sign-in refused: account locked",
+        [SignOut] = "Signed out",
+        [ConversationList] = "Listed conversations",
+        [ConversationRead] = "Opened a conversation",
+        [MessagesRead] = "Read a conversation's messages",
+        [MessageSend] = "Sent a reply",
+        [MessageRetry] = "Retried a failed reply",
+        [ContactList] = "Listed patients",
+        [ContactRead] = "Viewed a patient's details",
+        [ApiKeyCreate] = "Created an API key",
+        [ApiKeyRevoke] = "Revoked an API key",
+        ["signin.2fa.required"] = "Password right, two-factor code asked",
+        ["signin.2fa.failed"] = "Two-factor code wrong",
+        ["signin.2fa.recovery-code"] = "Signed in with a recovery code",
+        ["signin.disabled"] = "Sign-in refused: account disabled",
+        ["staff.create"] = "Added a staff member",
+        ["staff.role.change"] = "Changed a staff member's role",
+        ["staff.password.reset"] = "Reset a staff member's password",
+        ["staff.password.change"] = "Changed their password",
+        ["staff.lock"] = "Locked a staff account",
+        ["staff.unlock"] = "Unlocked a staff account",
+        ["staff.disable"] = "Disabled a staff account",
+        ["staff.enable"] = "Enabled a staff account",
+        ["staff.2fa.enabled"] = "Turned on two-factor sign-in",
+        ["staff.2fa.disabled"] = "Turned off two-factor sign-in",
+        ["channel.connect"] = "Connected a channel account",
+        ["channel.disconnect"] = "Disconnected a channel account",
+        ["channel.reconnect"] = "Reconnected a channel account",
+        ["channel.inbox.change"] = "Moved a channel account to another inbox",
+        ["inbox.create"] = "Added a shared inbox",
+        ["team.create"] = "Added a team",
+        ["team.change"] = "Changed a team's members or inboxes",
+        ["contact.duplicates.read"] = "Viewed duplicate suggestions",
+        ["media.read"] = "Opened an attachment",
+    };
+
+    public static IReadOnlyCollection<string> Known => Descriptions.Keys;
+
+    /// <summary>"Opened a conversation" for "conversation.read"; the raw name for an action not listed here.</summary>
+    public static string Describe(string action) => Descriptions.GetValueOrDefault(action, action);
+}
+
+/// <summary>The kinds of record audit entries name as their subject.</summary>
+public static class AuditSubjects
+{
+    public const string Conversation = "conversation";
+    public const string Contact = "contact";
+    public const string Staff = "staff";
+    public const string ApiKey = "apiKey";
+    public const string ChannelAccount = "channelAccount";
+    public const string Team = "team";
+    public const string SharedInbox = "sharedInbox";
+    public const string Message = "message";
+
+    public static IReadOnlyList<string> Known { get; } = [Conversation, Contact, Staff, ApiKey, ChannelAccount, Team, SharedInbox, Message];
+}
