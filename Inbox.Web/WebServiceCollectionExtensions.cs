@@ -22,7 +22,6 @@ internal static class WebServiceCollectionExtensions
         services.AddSingleton<InboxChangeFeed>();
         services.AddSingleton<IInboxNotifier>(sp => sp.GetRequiredService<InboxChangeFeed>());
         services.AddLiveComponents();
-        services.AddHostedService<MediaArrivals>();
 
         services.AddStaffAuthentication(configuration);
         // Cookies and antiforgery tokens must survive restarts (and, with several instances, be shared):

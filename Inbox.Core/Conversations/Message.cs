@@ -206,10 +206,11 @@ public sealed class Message : Entity
     /// <summary>The patient reacted to this message with <paramref name="emoji"/>, or took the reaction back (null).</summary>
     public void SetPatientReaction(string? emoji) => PatientReaction = string.IsNullOrEmpty(emoji) ? null : emoji;
 
-    /// <summary>The attachment is in local storage.</summary>
-    public void MediaStored(long size, string sha256)
+    /// <summary>The attachment is in local storage; <paramref name="contentType"/> is what the download said (Messenger and LINE name none up front).</summary>
+    public void MediaStored(long size, string sha256, string? contentType = null)
     {
         MediaState = Conversations.MediaState.Stored;
+        if (!string.IsNullOrWhiteSpace(contentType)) MediaMimeType = contentType;
         MediaSize = size;
         MediaSha256 = sha256;
         MediaAttempts++;

@@ -22,6 +22,7 @@ internal sealed class InboundProcessor(
     ChannelAccountDirectory accounts,
     IInboxNotifier notifier,
     InboundWork work,
+    Media.MediaWork mediaWork,
     SqliteWriteGate writeGate,
     TimeProvider clock,
     ILogger<InboundProcessor> logger) : BackgroundService
@@ -115,6 +116,8 @@ internal sealed class InboundProcessor(
         }
 
         if (changes.Count > 0) await notifier.PublishAsync(changes, ct);
+        // Attachments are fetched by their own job: wake it now rather than at its next poll.
+        if (events.OfType<InboundMessage>().Any(m => m.Media is not null)) mediaWork.Pulse();
     }
 
     private async Task RecordFailureAsync(long id, Exception ex, CancellationToken ct)

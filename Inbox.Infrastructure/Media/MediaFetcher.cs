@@ -70,7 +70,7 @@ internal sealed class MediaFetcher(
         switch (outcome)
         {
             case MediaOutcome.Stored stored:
-                message.MediaStored(stored.Size, stored.Sha256);
+                message.MediaStored(stored.Size, stored.Sha256, stored.ContentType);
                 logger.LogInformation("Attachment of message {MessageId} stored ({Size} bytes)", message.Id, stored.Size);
                 break;
             case MediaOutcome.Rejected rejected:
