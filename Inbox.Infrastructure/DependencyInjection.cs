@@ -45,6 +45,7 @@ public static class DependencyInjection
         services.AddScoped<TeamAdmin>();
         services.AddScoped<IReportQueries, ReportQueries>();
         services.AddScoped<IReplySender, ReplySender>();
+        services.AddScoped<Inbox.Core.Templates.ITemplateCatalogue, TemplateCatalogue>();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
         services.AddScoped<IApiKeyVerifier, ApiKeyVerifier>();
         services.AddSingleton<IAuditTrail, StoredAuditTrail>();

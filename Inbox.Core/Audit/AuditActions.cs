@@ -58,6 +58,9 @@ public static class AuditActions
         ["team.change"] = "Changed a team's members or inboxes",
         ["contact.duplicates.read"] = "Viewed duplicate suggestions",
         ["media.read"] = "Opened an attachment",
+        ["template.create"] = "Added a WhatsApp template",
+        ["template.activate"] = "Offered a WhatsApp template again",
+        ["template.deactivate"] = "Stopped offering a WhatsApp template",
     };
 
     public static IReadOnlyCollection<string> Known => Descriptions.Keys;
@@ -77,6 +80,7 @@ public static class AuditSubjects
     public const string Team = "team";
     public const string SharedInbox = "sharedInbox";
     public const string Message = "message";
+    public const string Template = "template";
 
-    public static IReadOnlyList<string> Known { get; } = [Conversation, Contact, Staff, ApiKey, ChannelAccount, Team, SharedInbox, Message];
+    public static IReadOnlyList<string> Known { get; } = [Conversation, Contact, Staff, ApiKey, ChannelAccount, Team, SharedInbox, Message, Template];
 }

@@ -15,6 +15,13 @@ public interface IReplySender
     /// <param name="channel">The channel to answer on; by default the one the patient last wrote from.</param>
     Task<ReplyResult> QueueAsync(InboxScope scope, Guid conversationId, string? text, ChannelKind? channel, MessageAuthor author, CancellationToken ct);
 
+    /// <summary>
+    /// Queues an approved WhatsApp template to the number the patient last wrote to: allowed outside the 24-hour window.
+    /// <paramref name="language"/> null takes the template's only (or first) language.
+    /// </summary>
+    Task<ReplyResult> QueueTemplateAsync(InboxScope scope, Guid conversationId, string templateName, string? language, IReadOnlyList<string> parameters,
+        MessageAuthor author, CancellationToken ct);
+
     /// <summary>Staff asked to try a failed message again.</summary>
     Task<bool> RetryAsync(InboxScope scope, Guid messageId, CancellationToken ct);
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Inbox.Core.Channels;
 using Inbox.Core.Conversations;
 using Inbox.Core.Realtime;
+using Inbox.Core.Common;
 using Inbox.Core.Teams;
 using Inbox.Infrastructure.Jobs;
 using Inbox.Infrastructure.Persistence;
@@ -46,6 +47,42 @@ internal sealed class ReplySender(
             return new ReplyResult(ReplyOutcome.WindowClosed, Detail: WindowClosedDetail(target.Value, lastInbound.CreatedAt));
 
         var message = Message.QueueOutbound(conversationId, lastInbound.ChannelIdentityId.Value, target.Value, lastInbound.AccountId, text!.Trim(), author, now);
+        db.Messages.Add(message);
+        conversation.RecordOutbound(message);
+        conversation.MarkRead();
+        await db.SaveChangesAsync(ct);
+        work.Pulse();
+        await notifier.PublishAsync([new InboxChange(InboxChangeKind.MessageAdded, conversationId, message.Id)], ct);
+        return new ReplyResult(ReplyOutcome.Queued, message.Id);
+    }
+
+    public async Task<ReplyResult> QueueTemplateAsync(InboxScope scope, Guid conversationId, string templateName, string? language, IReadOnlyList<string> parameters,
+        MessageAuthor author, CancellationToken ct)
+    {
+        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == conversationId, ct);
+        if (conversation is null || !scope.Allows(conversation.SharedInboxId)) return new ReplyResult(ReplyOutcome.NotFound);
+
+        var lastInbound = await db.Messages
+            .Where(m => m.ConversationId == conversationId && m.Direction == MessageDirection.In && m.Channel == ChannelKind.WhatsApp)
+            .OrderByDescending(m => m.CreatedAt)
+            .Select(m => new { m.ChannelIdentityId, m.AccountId })
+            .FirstOrDefaultAsync(ct);
+        if (lastInbound?.ChannelIdentityId is null)
+            return new ReplyResult(ReplyOutcome.Invalid, Errors: Error("channel", "Templates go by WhatsApp, and this patient has not written on WhatsApp in this conversation."));
+
+        var template = await db.MessageTemplates.AsNoTracking()
+            .Where(t => t.IsActive && t.Name == templateName && (t.AccountId == null || t.AccountId == lastInbound.AccountId) && (language == null || t.Language == language))
+            .OrderBy(t => t.Language).FirstOrDefaultAsync(ct);
+        if (template is null)
+            return new ReplyResult(ReplyOutcome.Invalid, Errors: Error("templateName", $"There is no approved template called {templateName}{(language is null ? "" : $" in {language}")} for this WhatsApp number."));
+
+        string text;
+        try { text = template.Render(parameters); }
+        catch (InboxDomainException e) { return new ReplyResult(ReplyOutcome.Invalid, Errors: Error("templateParameters", e.Message)); }
+
+        var now = clock.GetUtcNow();
+        var message = Message.QueueOutbound(conversationId, lastInbound.ChannelIdentityId.Value, ChannelKind.WhatsApp, lastInbound.AccountId, text, author, now,
+            new MessageExtras(Template: new OutboundTemplate(template.Name, template.Language, parameters.Select(p => p.Trim()).ToList())));
         db.Messages.Add(message);
         conversation.RecordOutbound(message);
         conversation.MarkRead();

@@ -27,6 +27,7 @@ public abstract class InboxDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<ChannelAccount> ChannelAccounts => Set<ChannelAccount>();
     public DbSet<SharedInbox> SharedInboxes => Set<SharedInbox>();
     public DbSet<Team> Teams => Set<Team>();
+    public DbSet<Inbox.Core.Templates.MessageTemplate> MessageTemplates => Set<Inbox.Core.Templates.MessageTemplate>();
 
     public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
     public DbSet<AuditRecord> AuditLog => Set<AuditRecord>();

@@ -42,6 +42,7 @@ public sealed class ComponentHarness : IAsyncDisposable
         Context.Services.AddSingleton<ScopedServices>();
         Context.Services.AddScoped<CircuitConnection>();
         Context.Services.AddSingleton(Scope.Object);
+        Context.Services.AddSingleton(Templates.Object);
         // Replies are written by the signed-in person.
         var auth = Context.AddAuthorization();
         auth.SetAuthorized("Rita Reception");
@@ -55,6 +56,7 @@ public sealed class ComponentHarness : IAsyncDisposable
     public BunitContext Context { get; } = new();
     public Mock<IConversationQueries> Queries { get; } = new();
     public Mock<IReplySender> Replies { get; } = new();
+    public Mock<Inbox.Core.Templates.ITemplateCatalogue> Templates { get; } = new();
     /// <summary>The signed-in person's inboxes: one fixed inbox; components must pass it to every read.</summary>
     public Mock<ICallerInboxScope> Scope { get; } = CreateScope();
     public static readonly InboxScope SignedInScope = InboxScope.Only([Guid.Parse("0190f0a0-0000-7000-8000-000000000001")]);

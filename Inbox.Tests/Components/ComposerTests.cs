@@ -69,14 +69,31 @@ public sealed class ComposerTests
     }
 
     [Fact]
-    public async Task A_WhatsApp_conversation_whose_patient_wrote_over_24_hours_ago_says_the_window_is_closed()
+    public async Task A_WhatsApp_conversation_whose_patient_wrote_over_24_hours_ago_offers_only_approved_templates()
     {
         await using var h = new ComponentHarness(_time);
         var conversation = Conversation("Anna Müller", Now.AddHours(-25), lastInboundAt: Now.AddHours(-25));
+        h.Templates.Setup(t => t.ForConversationAsync(ComponentHarness.SignedInScope, conversation.Id, It.IsAny<CancellationToken>()))
+            .ReturnsAsync([new Inbox.Core.Templates.TemplateView(Guid.NewGuid(), "appointment_reminder", "en_US", "Hello {{1}}", 1, null, true)]);
 
         var cut = Render(h, conversation);
 
-        Assert.Equal("Window closed on WhatsApp — the patient must write first", cut.Find("[data-testid=composer-window]").TextContent.Trim());
+        Assert.Equal("Window closed on WhatsApp — choose an approved template", cut.Find("[data-testid=composer-window]").TextContent.Trim());
+        cut.WaitForElement("[data-testid=template-send]");
+        Assert.Empty(cut.FindAll("[data-testid=composer-input]"));
+        Assert.Empty(cut.FindAll("[data-testid=template-none]"));
+    }
+
+    [Fact]
+    public async Task With_no_approved_template_the_composer_says_who_can_add_one()
+    {
+        await using var h = new ComponentHarness(_time);
+        var conversation = Conversation("Anna Müller", Now.AddHours(-25), lastInboundAt: Now.AddHours(-25));
+        h.Templates.Setup(t => t.ForConversationAsync(ComponentHarness.SignedInScope, conversation.Id, It.IsAny<CancellationToken>())).ReturnsAsync([]);
+
+        var cut = Render(h, conversation);
+
+        cut.WaitForAssertion(() => Assert.Contains("Admin → Templates", cut.Find("[data-testid=template-none]").TextContent));
     }
 
     [Fact]

@@ -75,3 +75,24 @@ public sealed class DuplicateRulesTests
         Assert.Null(DuplicateRules.Score(a, a));
     }
 }
+
+public sealed class MessageTemplateTests
+{
+    [Fact]
+    public void Values_fill_the_numbered_places_in_order()
+    {
+        var template = new Inbox.Core.Templates.MessageTemplate(null, "lab_ready", "id", "Halo {{1}}, hasil lab Anda siap. Ambil sebelum {{2}}.", DateTimeOffset.UnixEpoch);
+        Assert.Equal(2, template.ParameterCount);
+        Assert.Equal("Halo Budi, hasil lab Anda siap. Ambil sebelum Jumat.", template.Render(["Budi", "Jumat"]));
+        Assert.Throws<Inbox.Core.Common.InboxDomainException>(() => template.Render(["Budi"]));
+        Assert.Throws<Inbox.Core.Common.InboxDomainException>(() => template.Render(["Budi", " "]));
+    }
+
+    [Theory]
+    [InlineData("Appointment Reminder", "en_US", "Hello {{1}}")]
+    [InlineData("reminder", "english", "Hello {{1}}")]
+    [InlineData("reminder", "en_US", "Hello {{1}} and {{3}}")]
+    [InlineData("reminder", "en_US", "")]
+    public void A_template_not_as_meta_writes_them_is_refused(string name, string language, string body) =>
+        Assert.Throws<Inbox.Core.Common.InboxDomainException>(() => new Inbox.Core.Templates.MessageTemplate(null, name, language, body, DateTimeOffset.UnixEpoch));
+}

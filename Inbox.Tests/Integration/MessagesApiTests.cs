@@ -126,14 +126,14 @@ public sealed class MessagesApiTests(MessagesApiTests.App app) : IClassFixture<M
     }
 
     [Fact]
-    public async Task Template_reply_answers_422_not_available_yet()
+    public async Task Template_parameters_that_are_not_a_list_of_values_answer_400()
     {
         var id = await app.ReceiveWhatsAppAsync("15550400007", "Ira Novak", "Hi");
 
-        var response = await _api.PostAsJsonAsync($"/api/v1/conversations/{id}/messages", new { text = "x", templateName = "appointment_reminder" });
+        var response = await _api.PostAsJsonAsync($"/api/v1/conversations/{id}/messages", new { templateName = "appointment_reminder", templateParameters = new { name = "Ira" } });
 
-        var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("not available yet", problem.GetProperty("title").GetString());
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("templateParameters", out _));
     }
 
     [Fact]

@@ -65,13 +65,18 @@ internal static class MessagesEndpoints
             channel = parsed;
         }
 
+        ReplyResult result;
         if (!string.IsNullOrEmpty(body.TemplateName))
         {
-            if (await queries.GetAsync(ApiCallers.InboxScope, conversationId, ct) is null) return ApiProblems.NotFound("conversation");
-            return ApiProblems.Unprocessable("Templates are not available yet.", "Sending approved templates through the API is not supported yet; send free-form text within the messaging window.");
+            // An approved WhatsApp template: the one thing allowed outside the 24-hour window.
+            if (TemplateParameters(body.TemplateParameters) is not { } parameters)
+                return ApiProblems.Invalid(new Dictionary<string, string[]> { ["templateParameters"] = ["templateParameters must be an array of strings, in the order of {{1}}, {{2}}, …"] });
+            result = await sender.QueueTemplateAsync(ApiCallers.InboxScope, conversationId, body.TemplateName, null, parameters, request.HttpContext.User.ToMessageAuthor(), ct);
         }
-
-        var result = await sender.QueueAsync(ApiCallers.InboxScope, conversationId, body.Text, channel, request.HttpContext.User.ToMessageAuthor(), ct);
+        else
+        {
+            result = await sender.QueueAsync(ApiCallers.InboxScope, conversationId, body.Text, channel, request.HttpContext.User.ToMessageAuthor(), ct);
+        }
         switch (result.Outcome)
         {
             case ReplyOutcome.NotFound:
@@ -84,5 +89,18 @@ internal static class MessagesEndpoints
 
         await audit.RecordAsync(request.HttpContext, AuditActions.MessageSend, AuditSubjects.Conversation, conversationId);
         return Results.Json(new MessageQueuedResponse(result.MessageId!.Value, DeliveryStatus.Queued), json.Value.SerializerOptions, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private static List<string>? TemplateParameters(JsonElement? value)
+    {
+        if (value is not { } element || element.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return [];
+        if (element.ValueKind != JsonValueKind.Array) return null;
+        var parameters = new List<string>();
+        foreach (var item in element.EnumerateArray())
+        {
+            if (item.ValueKind is not (JsonValueKind.String or JsonValueKind.Number)) return null;
+            parameters.Add(item.ValueKind == JsonValueKind.String ? item.GetString()! : item.GetRawText());
+        }
+        return parameters;
     }
 }

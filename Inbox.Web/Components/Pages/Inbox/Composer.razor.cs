@@ -37,6 +37,9 @@ public partial class Composer : ComponentBase
     private bool WindowOpen => Conversation.LastInboundChannel is { } channel
         && (MessagingWindow.IsOpen(channel, Conversation.LastInboundAt, Time.GetUtcNow()) || HumanAgentOnly);
 
+    /// <summary>WhatsApp after the 24-hour window: only an approved template may go.</summary>
+    private bool TemplatesOnly => Conversation.LastInboundChannel == ChannelKind.WhatsApp && !WindowOpen;
+
     private bool HumanAgentOnly => Conversation.LastInboundChannel is { } channel
         && !MessagingWindow.IsOpen(channel, Conversation.LastInboundAt, Time.GetUtcNow())
         && MessagingWindow.HumanAgentTagAllowed(channel, Conversation.LastInboundAt, Time.GetUtcNow());
@@ -47,6 +50,7 @@ public partial class Composer : ComponentBase
         {
             if (Conversation.LastInboundChannel is not { } channel) return "The patient has not written yet — they must write first";
             var name = ChannelNames.Display(channel);
+            if (TemplatesOnly) return "Window closed on WhatsApp — choose an approved template";
             if (!WindowOpen) return $"Window closed on {name} — the patient must write first";
             if (HumanAgentOnly && MessagingWindow.HumanAgentTagClosesAt(channel, Conversation.LastInboundAt) is { } tagCloses)
                 return $"Reply on {name} as a person (human-agent reply) · allowed until {Display.Deadline(tagCloses, Time)}";
