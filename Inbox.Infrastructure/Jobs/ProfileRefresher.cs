@@ -44,12 +44,18 @@ internal sealed class ProfileRefresher(
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<InboxDbContext>();
             // Seeks the (Channel, ProfileCheckedAt) index.
-            var due = await db.ChannelIdentities.Where(i => i.Channel == channel && i.ProfileCheckedAt == null).Take(BatchSize).ToListAsync(ct);
+            var due = await db.ChannelIdentities.Where(i => i.Channel == channel && i.ProfileCheckedAt == null).OrderBy(i => i.Id).Take(BatchSize).ToListAsync(ct);
             if (due.Count == 0) continue;
             var contactIds = due.Select(i => i.ContactId).ToList();
             var contacts = await db.Contacts.Where(c => contactIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
             foreach (var identity in due)
             {
+                // Named already (demo data, an import): nothing to ask the platform.
+                if (identity.DisplayName is not null)
+                {
+                    identity.ApplyProfile(null, clock.GetUtcNow());
+                    continue;
+                }
                 ChannelProfile? profile = null;
                 try { profile = await adapters.Get(channel).GetProfileAsync(identity.AccountId, identity.ExternalId, ct); }
                 catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogWarning("{Channel} profile lookup failed: {Error}", channel, ex.GetType().Name); }

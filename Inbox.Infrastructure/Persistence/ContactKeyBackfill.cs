@@ -20,7 +20,7 @@ public static class ContactKeyBackfill
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<InboxDbContext>();
-            var batch = await db.Contacts.Where(c => c.NameKey == "" && c.Name != Contact.UnknownName).Take(BatchSize).ToListAsync(ct);
+            var batch = await db.Contacts.Where(c => c.NameKey == "" && c.Name != Contact.UnknownName).OrderBy(c => c.Id).Take(BatchSize).ToListAsync(ct);
             if (batch.Count == 0) break;
             foreach (var contact in batch) contact.Rename(contact.Name);
             await db.SaveChangesAsync(ct);

@@ -16,14 +16,16 @@ internal static class PersistenceServiceCollectionExtensions
             services.AddDbContext<InboxDbContext, SqlServerInboxDbContext>((sp, o) => o.UseSqlServer(
                 sp.GetRequiredService<IConfiguration>().GetConnectionString("Inbox") is { Length: > 0 } sql
                     ? sql
-                    : throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Inbox is empty.")));
+                    : throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Inbox is empty."),
+                // The only multi-collection loads are teams (a few members and inboxes each): one query is cheaper.
+                sql => sql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
         }
         else
         {
             services.AddSingleton(sp => new SqliteConnectionString(ResolveSqlite(sp.GetRequiredService<IConfiguration>().GetConnectionString("Inbox"), contentRoot)));
             services.AddSingleton<SqliteWriteTurnInterceptor>();
             services.AddDbContext<InboxDbContext, SqliteInboxDbContext>((sp, o) => o
-                .UseSqlite(sp.GetRequiredService<SqliteConnectionString>().Value)
+                .UseSqlite(sp.GetRequiredService<SqliteConnectionString>().Value, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
                 .AddInterceptors(sp.GetRequiredService<SqliteWriteTurnInterceptor>()));
         }
         services.AddSingleton(options);
