@@ -46,6 +46,14 @@ public sealed record InboundReaction(
     string TargetProviderMessageId,
     string? Emoji) : InboundEvent(Channel, AccountId, Timestamp);
 
+/// <summary>LINE: the patient unsent a message; the platform asks that it no longer be shown.</summary>
+public sealed record InboundUnsend(
+    ChannelKind Channel,
+    string AccountId,
+    DateTimeOffset Timestamp,
+    InboundSender Sender,
+    string ProviderMessageId) : InboundEvent(Channel, AccountId, Timestamp);
+
 /// <summary>LINE: the patient added (follow) or blocked (unfollow) the clinic's official account.</summary>
 public sealed record InboundFollow(
     ChannelKind Channel,

@@ -74,6 +74,12 @@ public sealed class Conversation : AggregateRoot
         Touch(message);
     }
 
+    /// <summary>The patient unsent a message: if the list was previewing it, it must stop.</summary>
+    public void ForgetPreviewOf(Message message)
+    {
+        if (message.CreatedAt == LastMessageAt && LastMessageDirection == MessageDirection.In) LastMessagePreview = "Message unsent";
+    }
+
     public void MarkRead() => UnreadCount = 0;
 
     private void Touch(Message message)

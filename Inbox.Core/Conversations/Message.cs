@@ -40,6 +40,8 @@ public sealed class Message : Entity
     public string? LocationName { get; private set; }
     public string? LocationAddress { get; private set; }
     public MessageExtras? Extras { get; private set; }
+    /// <summary>The patient took the message back (LINE unsend): its content is no longer shown to anyone.</summary>
+    public DateTimeOffset? UnsentAt { get; private set; }
     /// <summary>The patient's reaction to this message (an emoji), null when none or removed.</summary>
     public string? PatientReaction { get; private set; }
     public DeliveryStatus Status { get; private set; }
@@ -201,6 +203,12 @@ public sealed class Message : Entity
             NextAttemptAt = null;
         }
         return true;
+    }
+
+    public void MarkUnsent(DateTimeOffset at)
+    {
+        if (Direction != MessageDirection.In) throw new InboxDomainException("Only a patient's message can be unsent.");
+        UnsentAt ??= at;
     }
 
     /// <summary>The patient reacted to this message with <paramref name="emoji"/>, or took the reaction back (null).</summary>

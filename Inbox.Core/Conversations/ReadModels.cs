@@ -39,7 +39,8 @@ public sealed record ThreadMessage(
     MessageLocation? Location = null,
     MessageExtras? Extras = null,
     string? PatientReaction = null,
-    string? ReplyToProviderMessageId = null);
+    string? ReplyToProviderMessageId = null,
+    bool Unsent = false);
 
 /// <summary>An attachment: served from local storage at `/media/{message id}` once <see cref="State"/> is Stored.</summary>
 public sealed record ThreadMedia(string ProviderMediaId, string? MimeType, string? FileName, string? Caption, long? Size, bool IsVoice, MediaState State, string? Error);

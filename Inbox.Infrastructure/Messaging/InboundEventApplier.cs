@@ -30,7 +30,8 @@ internal sealed class InboundEventApplier(InboxDbContext db, ChannelAccountDirec
         var echoes = events.OfType<InboundEcho>().ToList();
         await LoadIdentitiesAsync(messages.Select(m => (m.Channel, m.AccountId, m.Sender.ExternalId))
             .Concat(follows.Select(f => (f.Channel, f.AccountId, f.Sender.ExternalId)))
-            .Concat(echoes.Select(e => (e.Channel, e.AccountId, e.RecipientExternalId))).ToList(), ct);
+            .Concat(echoes.Select(e => (e.Channel, e.AccountId, e.RecipientExternalId)))
+            .Concat(events.OfType<InboundUnsend>().Select(u => (u.Channel, u.AccountId, u.Sender.ExternalId))).ToList(), ct);
 
         if (messages.Count > 0) await ApplyMessagesAsync(messages, changes, ct);
         if (follows.Count > 0) await ApplyFollowsAsync(follows, changes, ct);
@@ -39,6 +40,8 @@ internal sealed class InboundEventApplier(InboxDbContext db, ChannelAccountDirec
         if (statuses.Count > 0) await ApplyStatusesAsync(statuses, changes, ct);
         var reactions = events.OfType<InboundReaction>().ToList();
         if (reactions.Count > 0) await ApplyReactionsAsync(reactions, changes, ct);
+        var unsends = events.OfType<InboundUnsend>().ToList();
+        if (unsends.Count > 0) await ApplyUnsendsAsync(unsends, changes, ct);
         var watermarks = events.OfType<InboundWatermark>().ToList();
         if (watermarks.Count > 0) await ApplyWatermarksAsync(watermarks, changes, ct);
         return changes;
@@ -143,6 +146,34 @@ internal sealed class InboundEventApplier(InboxDbContext db, ChannelAccountDirec
             if (!targets.TryGetValue((reaction.Channel, reaction.TargetProviderMessageId), out var target)) continue;
             target.SetPatientReaction(reaction.Emoji);
             Writes.Updated(target);
+            changes.Add(new InboxChange(InboxChangeKind.MessageUpdated, target.ConversationId, target.Id));
+        }
+    }
+
+    /// <summary>LINE unsend: the message stays in the thread as "unsent", its content hidden everywhere.</summary>
+    private async Task ApplyUnsendsAsync(List<InboundUnsend> unsends, List<InboxChange> changes, CancellationToken ct)
+    {
+        var targets = new Dictionary<(ChannelKind, string), Message>(_messagesByProviderId);
+        foreach (var group in unsends.GroupBy(u => u.Channel))
+        {
+            var channel = group.Key;
+            var ids = group.Select(u => u.ProviderMessageId).Where(id => !targets.ContainsKey((channel, id))).Distinct().ToList();
+            foreach (var m in await db.Messages.AsNoTracking().Where(m => m.Channel == channel && m.Direction == MessageDirection.In && ids.Contains(m.ProviderMessageId!)).ToListAsync(ct))
+                targets[(m.Channel, m.ProviderMessageId!)] = m;
+        }
+        foreach (var unsend in unsends)
+        {
+            // Only the patient who sent it can take it back.
+            if (!targets.TryGetValue((unsend.Channel, unsend.ProviderMessageId), out var target) || target.Direction != MessageDirection.In) continue;
+            if (!_identities.TryGetValue((unsend.Channel, unsend.AccountId, unsend.Sender.ExternalId), out var identity)) continue;
+            if (target.ChannelIdentityId != identity.Id) continue;
+            target.MarkUnsent(unsend.Timestamp);
+            Writes.Updated(target);
+            if (_conversations.Values.FirstOrDefault(c => c.Id == target.ConversationId) is { } conversation)
+            {
+                conversation.ForgetPreviewOf(target);
+                Writes.Updated(conversation);
+            }
             changes.Add(new InboxChange(InboxChangeKind.MessageUpdated, target.ConversationId, target.Id));
         }
     }

@@ -135,4 +135,26 @@ public sealed class InboundEventApplierTests(InboundEventApplierTests.App app) :
         var statuses = await check.Messages.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.CreatedAt).Select(m => m.Status).ToListAsync();
         Assert.Equal([DeliveryStatus.Read, DeliveryStatus.Read, DeliveryStatus.Delivered], statuses);
     }
+
+    [Fact]
+    public async Task A_line_unsend_hides_the_message_and_its_preview_but_only_for_the_patient_who_sent_it()
+    {
+        var user = "U" + Guid.NewGuid().ToString("N");
+        var other = "U" + Guid.NewGuid().ToString("N");
+        await ApplyAsync(Text(ChannelKind.Line, user, "u1-" + user, "My ID card number is 1234", T0));
+        await ApplyAsync(new InboundUnsend(ChannelKind.Line, "acct-1", T0.AddSeconds(5), new InboundSender(other, null, null), "u1-" + user));
+
+        await using var db = app.CreateDbContext();
+        var message = await db.Messages.AsNoTracking().SingleAsync(m => m.ProviderMessageId == "u1-" + user);
+        Assert.Null(message.UnsentAt);
+
+        await ApplyAsync(new InboundUnsend(ChannelKind.Line, "acct-1", T0.AddSeconds(9), new InboundSender(user, null, null), "u1-" + user));
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var shown = await scope.ServiceProvider.GetRequiredService<IConversationQueries>().MessageAsync(Inbox.Core.Teams.InboxScope.All, message.Id, default);
+        Assert.True(shown!.Unsent);
+        Assert.Null(shown.Text);
+        var conversation = await db.Conversations.AsNoTracking().SingleAsync(c => c.Id == message.ConversationId);
+        Assert.Equal("Message unsent", conversation.LastMessagePreview);
+    }
 }

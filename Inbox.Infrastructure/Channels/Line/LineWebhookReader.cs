@@ -45,7 +45,8 @@ internal static class LineWebhookReader
                 "postback" => ReadPostback(e, channelId, at, sender, replyToken),
                 "follow" => new InboundFollow(ChannelKind.Line, channelId, at, sender, Following: true, replyToken),
                 "unfollow" => new InboundFollow(ChannelKind.Line, channelId, at, sender, Following: false),
-                // unsend, join/leave, memberJoined/Left, beacon, accountLink, videoPlayComplete…: nothing for the inbox.
+                "unsend" when e.Unsend?.MessageId is { Length: > 0 } unsent => new InboundUnsend(ChannelKind.Line, channelId, at, sender, unsent),
+                // join/leave, memberJoined/Left, beacon, accountLink, videoPlayComplete…: nothing for the inbox.
                 _ => null,
             };
             if (inbound is not null) events.Add(inbound);

@@ -105,12 +105,13 @@ internal sealed class ConversationQueries(InboxDbContext db) : IConversationQuer
             c.LastMessageAt, c.LastMessagePreview, c.UnreadCount, c.LastInboundAt, c.LastInboundChannel);
 
     private static IQueryable<ThreadMessage> ProjectMessages(IQueryable<Message> messages) =>
-        messages.Select(m => new ThreadMessage(m.Id, m.ConversationId, m.Direction, m.Channel, m.AccountId, m.Type, m.Text, m.Status,
+        // An unsent message keeps its row (and its place in the thread) but shows none of its content.
+        messages.Select(m => new ThreadMessage(m.Id, m.ConversationId, m.Direction, m.Channel, m.AccountId, m.Type, m.UnsentAt == null ? m.Text : null, m.Status,
             m.ErrorCode, m.ErrorReason, m.ProviderMessageId, new MessageAuthor(m.AuthorKind, m.AuthorId, m.AuthorName), m.CreatedAt,
             m.SendAttempts, m.NextAttemptAt,
-            m.MediaState == null ? null : new ThreadMedia(m.MediaId ?? "", m.MediaMimeType, m.MediaFileName, m.MediaCaption, m.MediaSize, m.MediaIsVoice, m.MediaState.Value, m.MediaError),
-            m.LocationLatitude == null || m.LocationLongitude == null ? null : new MessageLocation(m.LocationLatitude.Value, m.LocationLongitude.Value, m.LocationName, m.LocationAddress),
-            m.Extras, m.PatientReaction, m.ReplyToProviderMessageId));
+            m.MediaState == null || m.UnsentAt != null ? null : new ThreadMedia(m.MediaId ?? "", m.MediaMimeType, m.MediaFileName, m.MediaCaption, m.MediaSize, m.MediaIsVoice, m.MediaState.Value, m.MediaError),
+            m.LocationLatitude == null || m.LocationLongitude == null || m.UnsentAt != null ? null : new MessageLocation(m.LocationLatitude.Value, m.LocationLongitude.Value, m.LocationName, m.LocationAddress),
+            m.UnsentAt == null ? m.Extras : null, m.PatientReaction, m.ReplyToProviderMessageId, m.UnsentAt != null));
 
     private static ConversationListItem ToItem(Row r) => new(r.Id, r.ContactId, r.ContactName, r.Status, r.HandledBy, r.AssigneeId, r.Priority,
         Enum.GetValues<ChannelKind>().Where(c => (r.ChannelMask & (1 << (int)c)) != 0).ToList(),

@@ -144,6 +144,14 @@ public sealed class LineAdapterInboundTests
     }
 
     [Fact]
+    public void An_unsend_names_the_message_the_patient_took_back()
+    {
+        var unsend = Assert.IsType<InboundUnsend>(Assert.Single(Parse("line-unsend.json")));
+        Assert.Equal("325708", unsend.ProviderMessageId);
+        Assert.Equal("U36b3216fdaeeb975729fae923d5a4fd1", unsend.Sender.ExternalId);
+    }
+
+    [Fact]
     public void Follow_and_unfollow_are_read_and_only_follow_has_a_reply_token()
     {
         var follow = Assert.IsType<InboundFollow>(Assert.Single(Parse("line-follow.json")));
@@ -158,11 +166,13 @@ public sealed class LineAdapterInboundTests
     }
 
     [Fact]
-    public void Every_event_of_a_batch_is_read_in_order_with_group_chats_and_unsend_left_out()
+    public void Every_event_of_a_batch_is_read_in_order_with_group_chats_left_out()
     {
         var events = Parse("line-inbound-batch.json");
 
-        var messages = events.Cast<InboundMessage>().ToList();
+        Assert.Single(events.OfType<InboundUnsend>());
+        var messages = events.OfType<InboundMessage>().ToList();
+        Assert.Equal(events.Count - 1, messages.Count);
         Assert.Equal(
             ["578236700000000001", "578236700000000002", "578236700000000003", "578236700000000004", "578236700000000005", "578236700000000006", "01KD0000000000000000000007", "578236700000000008"],
             messages.Select(m => m.ProviderMessageId));
@@ -175,7 +185,7 @@ public sealed class LineAdapterInboundTests
     [Fact]
     public void Video_audio_and_files_are_media_with_the_file_name_kept()
     {
-        var messages = Parse("line-inbound-batch.json").Cast<InboundMessage>().ToList();
+        var messages = Parse("line-inbound-batch.json").OfType<InboundMessage>().ToList();
 
         Assert.Equal("578236700000000001", messages[0].Media!.ProviderMediaId);
         Assert.Equal("578236700000000002", messages[1].Media!.ProviderMediaId);
@@ -188,7 +198,7 @@ public sealed class LineAdapterInboundTests
     [Fact]
     public void A_quoted_message_points_at_the_message_it_answers()
     {
-        var quoting = Parse("line-inbound-batch.json").Cast<InboundMessage>().Single(m => m.ProviderMessageId == "578236700000000005");
+        var quoting = Parse("line-inbound-batch.json").OfType<InboundMessage>().Single(m => m.ProviderMessageId == "578236700000000005");
 
         Assert.Equal("578236600123456789", quoting.ReplyToProviderMessageId);
         Assert.Equal("Yes, that one", quoting.Text);
@@ -197,7 +207,7 @@ public sealed class LineAdapterInboundTests
     [Fact]
     public void Content_hosted_elsewhere_is_fetched_by_its_url()
     {
-        var image = Parse("line-inbound-batch.json").Cast<InboundMessage>().Single(m => m.ProviderMessageId == "578236700000000006");
+        var image = Parse("line-inbound-batch.json").OfType<InboundMessage>().Single(m => m.ProviderMessageId == "578236700000000006");
 
         Assert.Equal("https://example.com/original.jpg", image.Media!.ProviderMediaId);
     }
@@ -205,7 +215,7 @@ public sealed class LineAdapterInboundTests
     [Fact]
     public void A_date_picker_postback_shows_the_chosen_date()
     {
-        var picked = Parse("line-inbound-batch.json").Cast<InboundMessage>().Single(m => m.Type == MessageType.Interactive);
+        var picked = Parse("line-inbound-batch.json").OfType<InboundMessage>().Single(m => m.Type == MessageType.Interactive);
 
         Assert.Equal(new InboundChoice("action=pick-date", "2026-06-05"), picked.Choice);
         Assert.Equal("2026-06-05", picked.Text);
@@ -214,7 +224,7 @@ public sealed class LineAdapterInboundTests
     [Fact]
     public void A_message_in_standby_mode_is_recorded_but_cannot_be_answered()
     {
-        var standby = Parse("line-inbound-batch.json").Cast<InboundMessage>().Single(m => m.ProviderMessageId == "578236700000000008");
+        var standby = Parse("line-inbound-batch.json").OfType<InboundMessage>().Single(m => m.ProviderMessageId == "578236700000000008");
 
         Assert.Null(standby.ReplyToken);
     }

@@ -15,7 +15,10 @@ internal sealed record LineEvent(
     string? ReplyToken,
     LineMessage? Message,
     LinePostback? Postback,
-    LineFollow? Follow);
+    LineFollow? Follow,
+    LineUnsend? Unsend = null);
+
+internal sealed record LineUnsend(string? MessageId);
 
 internal sealed record LineSource(string? Type, string? UserId, string? GroupId, string? RoomId);
 

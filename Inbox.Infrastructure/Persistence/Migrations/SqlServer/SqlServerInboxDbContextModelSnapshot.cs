@@ -394,6 +394,9 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(24)
                         .HasColumnType("nvarchar(24)");
 
+                    b.Property<DateTimeOffset?>("UnsentAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MediaNextAttemptAt");

@@ -389,6 +389,9 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("UnsentAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MediaNextAttemptAt");
