@@ -78,9 +78,11 @@ public sealed class StaffAdminBrowserTests(BrowserAppFixture fixture) : IClassFi
         await page.GetByTestId("signed-in-user").Locator("button").ClickAsync();
         await page.GetByTestId("menu-two-factor").ClickAsync();
 
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/two-factor"));
+        // A full page load (the sign-in pages render statically): with the whole suite running in parallel on a small
+        // machine it can take longer than the default 20 s, so this one wait is allowed a minute.
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/two-factor"), new() { Timeout = 60_000 });
         var qr = page.GetByTestId("two-factor-qr");
-        await Assertions.Expect(qr).ToBeVisibleAsync();
+        await Assertions.Expect(qr).ToBeVisibleAsync(new() { Timeout = 60_000 });
         Assert.True(await qr.EvaluateAsync<int>("img => img.naturalWidth") > 0, "the QR code image loaded");
         await ScreenshotAsync(page, "two-factor-setup");
         Assert.Empty(violations);
