@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddScoped<IConversationQueries, ConversationQueries>();
         services.AddScoped<Inbox.Core.Contacts.IDuplicateFinder, DuplicateFinder>();
         services.AddScoped<InboxScopes>();
+        services.AddScoped<ContactEditor>();
         services.AddScoped<TeamAdmin>();
         services.AddScoped<IReportQueries, ReportQueries>();
         services.AddScoped<IReplySender, ReplySender>();

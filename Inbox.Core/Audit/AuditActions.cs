@@ -56,6 +56,7 @@ public static class AuditActions
         ["inbox.create"] = "Added a shared inbox",
         ["team.create"] = "Added a team",
         ["team.change"] = "Changed a team's members or inboxes",
+        ["contact.update"] = "Changed a patient's details",
         ["contact.duplicates.read"] = "Viewed duplicate suggestions",
         ["media.read"] = "Opened an attachment",
         ["template.create"] = "Added a WhatsApp template",

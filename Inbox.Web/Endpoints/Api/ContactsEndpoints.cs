@@ -13,6 +13,8 @@ internal static class ContactsEndpoints
         var contacts = api.MapGroup("/contacts").WithTags("Contacts").RequireAuthorization(ApiPolicies.ContactsRead);
         contacts.MapGet("", ListAsync).Produces<ListResponse<ContactResponse>>().ProducesValidationProblem();
         contacts.MapGet("/{id}", GetAsync).Produces<ContactResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        contacts.MapPatch("/{id}", PatchAsync).RequireAuthorization(ApiPolicies.ContactsWrite)
+            .Produces<ContactResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         contacts.MapGet("/{id}/duplicates", DuplicatesAsync).Produces<List<DuplicateResponse>>().ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
@@ -38,6 +40,24 @@ internal static class ContactsEndpoints
         if (!Guid.TryParse(id, out var contactId) || await queries.ContactAsync(ApiCallers.InboxScope, contactId, ct) is not { } contact)
             return ApiProblems.NotFound("contact");
         await audit.RecordAsync(http, AuditActions.ContactRead, AuditSubjects.Contact, contact.Id);
+        return Results.Ok(ContactResponse.From(contact));
+    }
+
+    private static async Task<IResult> PatchAsync(string id, HttpRequest request, Infrastructure.Persistence.Queries.ContactEditor editor, IAuditTrail audit, CancellationToken ct)
+    {
+        if (!Guid.TryParse(id, out var contactId)) return ApiProblems.NotFound("contact");
+        ContactChanges? changes;
+        try { changes = await request.ReadFromJsonAsync<ContactChanges>(ct); }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return ApiProblems.Invalid(new Dictionary<string, string[]> { ["body"] = ["The body must be JSON: { \"name\": ..., \"phone\": ..., \"email\": ... }."] }, "The request body is not valid JSON.");
+        }
+        if (changes is null) return ApiProblems.Invalid(new Dictionary<string, string[]> { ["body"] = ["Send the fields to change."] });
+
+        var (contact, errors) = await editor.UpdateAsync(ApiCallers.InboxScope, contactId, changes, ct);
+        if (errors is not null) return ApiProblems.Invalid(errors, "The contact cannot be changed as asked.");
+        if (contact is null) return ApiProblems.NotFound("contact");
+        await audit.RecordAsync(request.HttpContext, "contact.update", AuditSubjects.Contact, contactId);
         return Results.Ok(ContactResponse.From(contact));
     }
 
