@@ -25,4 +25,7 @@ public interface IChannelAccountDirectory
     IReadOnlyList<ChannelAccountSettings> For(ChannelKind channel);
 
     ChannelAccountSettings? Find(ChannelKind channel, string accountId);
+
+    /// <summary>The platform ids of the channel's accounts, for routing each webhook without building a set per request.</summary>
+    IReadOnlySet<string> AccountIds(ChannelKind channel);
 }

@@ -12,6 +12,8 @@ public sealed class StaticChannelAccounts(params ChannelAccountSettings[] accoun
     public ChannelAccountSettings? Find(ChannelKind channel, string accountId) =>
         accounts.FirstOrDefault(a => a.Channel == channel && a.AccountId == accountId);
 
+    public IReadOnlySet<string> AccountIds(ChannelKind channel) => For(channel).Select(a => a.AccountId).ToHashSet();
+
     public static ChannelAccountSettings Account(ChannelKind channel, string accountId, params (string Key, string Value)[] values) =>
         new(channel, accountId, $"{channel} {accountId}", InboxId, values.ToDictionary(v => v.Key, v => v.Value));
 }

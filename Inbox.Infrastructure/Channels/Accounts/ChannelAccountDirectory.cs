@@ -32,6 +32,9 @@ public sealed class ChannelAccountDirectory(
     public IReadOnlyList<ChannelAccountSettings> For(ChannelKind channel) =>
         _snapshot.ByChannel.TryGetValue(channel, out var accounts) ? accounts : [];
 
+    public IReadOnlySet<string> AccountIds(ChannelKind channel) =>
+        _snapshot.IdsByChannel.TryGetValue(channel, out var ids) ? ids : Snapshot.NoIds;
+
     public ChannelAccountSettings? Find(ChannelKind channel, string accountId) =>
         _snapshot.ById.GetValueOrDefault((channel, accountId));
 
@@ -125,16 +128,19 @@ public sealed class ChannelAccountDirectory(
     private sealed class Snapshot
     {
         public static readonly Snapshot Empty = new([], Guid.Empty);
+        public static readonly IReadOnlySet<string> NoIds = new HashSet<string>();
 
         public Snapshot(List<ChannelAccountSettings> accounts, Guid defaultInboxId)
         {
             ByChannel = accounts.GroupBy(a => a.Channel).ToDictionary(g => g.Key, g => (IReadOnlyList<ChannelAccountSettings>)g.ToList());
             ById = accounts.ToDictionary(a => (a.Channel, a.AccountId));
+            IdsByChannel = ByChannel.ToDictionary(c => c.Key, c => (IReadOnlySet<string>)c.Value.Select(a => a.AccountId).ToHashSet());
             DefaultInboxId = defaultInboxId;
         }
 
         public Dictionary<ChannelKind, IReadOnlyList<ChannelAccountSettings>> ByChannel { get; }
         public Dictionary<(ChannelKind, string), ChannelAccountSettings> ById { get; }
+        public Dictionary<ChannelKind, IReadOnlySet<string>> IdsByChannel { get; }
         public Guid DefaultInboxId { get; }
     }
 }

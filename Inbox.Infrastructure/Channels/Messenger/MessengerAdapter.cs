@@ -27,9 +27,7 @@ internal sealed class MessengerAdapter(
 
     private MessengerOptions Options => options.CurrentValue;
 
-    private IEnumerable<MessengerAccount> Accounts => accounts.For(ChannelKind.Messenger).Select(MessengerAccount.From);
-
-    private HashSet<string> ServedPages => accounts.For(ChannelKind.Messenger).Select(a => a.AccountId).ToHashSet();
+    private IReadOnlySet<string> ServedPages => accounts.AccountIds(ChannelKind.Messenger);
 
     public ChannelKind Channel => ChannelKind.Messenger;
 
@@ -37,16 +35,11 @@ internal sealed class MessengerAdapter(
 
     public string SignatureHeader => "X-Hub-Signature-256";
 
-    // Pages of several Meta apps can be connected: the body is genuine if any of their app secrets signed it.
-    public bool IsSignatureValid(ReadOnlySpan<byte> body, string? signature)
-    {
-        foreach (var secret in Accounts.Select(a => a.AppSecret).Distinct())
-            if (MetaSignature.IsValid(body, signature, secret)) return true;
-        return false;
-    }
+    public bool IsSignatureValid(ReadOnlySpan<byte> body, string? signature) =>
+        MetaWebhookAuth.IsSignatureValid(accounts.For(ChannelKind.Messenger), body, signature);
 
     public string? AnswerHandshake(string? mode, string? verifyToken, string? challenge) =>
-        Accounts.Select(a => MetaHandshake.Answer(mode, verifyToken, challenge, a.VerifyToken ?? "")).FirstOrDefault(answer => answer is not null);
+        MetaWebhookAuth.AnswerHandshake(accounts.For(ChannelKind.Messenger), mode, verifyToken, challenge);
 
     public WebhookInspection Inspect(ReadOnlySpan<byte> body)
     {

@@ -18,9 +18,7 @@ internal sealed class WhatsAppAdapter(
 {
     private WhatsAppOptions Options => options.CurrentValue;
 
-    private IEnumerable<WhatsAppAccount> Accounts => accounts.For(ChannelKind.WhatsApp).Select(WhatsAppAccount.From);
-
-    private HashSet<string> ServedNumbers => accounts.For(ChannelKind.WhatsApp).Select(a => a.AccountId).ToHashSet();
+    private IReadOnlySet<string> ServedNumbers => accounts.AccountIds(ChannelKind.WhatsApp);
 
     public ChannelKind Channel => ChannelKind.WhatsApp;
 
@@ -28,16 +26,11 @@ internal sealed class WhatsAppAdapter(
 
     public string SignatureHeader => "X-Hub-Signature-256";
 
-    // Numbers of several Meta apps can be connected: the body is genuine if any of their app secrets signed it.
-    public bool IsSignatureValid(ReadOnlySpan<byte> body, string? signature)
-    {
-        foreach (var secret in Accounts.Select(a => a.AppSecret).Distinct())
-            if (MetaSignature.IsValid(body, signature, secret)) return true;
-        return false;
-    }
+    public bool IsSignatureValid(ReadOnlySpan<byte> body, string? signature) =>
+        MetaWebhookAuth.IsSignatureValid(accounts.For(ChannelKind.WhatsApp), body, signature);
 
     public string? AnswerHandshake(string? mode, string? verifyToken, string? challenge) =>
-        Accounts.Select(a => MetaHandshake.Answer(mode, verifyToken, challenge, a.VerifyToken ?? "")).FirstOrDefault(answer => answer is not null);
+        MetaWebhookAuth.AnswerHandshake(accounts.For(ChannelKind.WhatsApp), mode, verifyToken, challenge);
 
     public WebhookInspection Inspect(ReadOnlySpan<byte> body)
     {
