@@ -120,7 +120,7 @@ internal sealed class InboundEventApplier(InboxDbContext db, ChannelAccountDirec
 
     private async Task ApplyStatusesAsync(List<InboundStatus> statuses, List<InboxChange> changes, CancellationToken ct)
     {
-        var byId = await OutboundByProviderIdAsync(statuses.Select(s => (s.Channel, s.ProviderMessageId)), ct);
+        var byId = await MessagesByProviderIdAsync(statuses.Select(s => (s.Channel, s.ProviderMessageId)), MessageDirection.Out, ct);
         foreach (var receipt in statuses)
         {
             if (!byId.TryGetValue((receipt.Channel, receipt.ProviderMessageId), out var message)) continue;
@@ -133,14 +133,7 @@ internal sealed class InboundEventApplier(InboxDbContext db, ChannelAccountDirec
     /// <summary>A reaction decorates the message it reacts to (ours or the patient's); it is not a message of its own.</summary>
     private async Task ApplyReactionsAsync(List<InboundReaction> reactions, List<InboxChange> changes, CancellationToken ct)
     {
-        var targets = new Dictionary<(ChannelKind, string), Message>(_messagesByProviderId);
-        foreach (var group in reactions.GroupBy(r => r.Channel))
-        {
-            var channel = group.Key;
-            var ids = group.Select(r => r.TargetProviderMessageId).Where(id => !targets.ContainsKey((channel, id))).Distinct().ToList();
-            foreach (var m in await db.Messages.AsNoTracking().Where(m => m.Channel == channel && ids.Contains(m.ProviderMessageId!)).ToListAsync(ct))
-                targets[(m.Channel, m.ProviderMessageId!)] = m;
-        }
+        var targets = await MessagesByProviderIdAsync(reactions.Select(r => (r.Channel, r.TargetProviderMessageId)), direction: null, ct);
         foreach (var reaction in reactions.OrderBy(r => r.Timestamp))
         {
             if (!targets.TryGetValue((reaction.Channel, reaction.TargetProviderMessageId), out var target)) continue;
@@ -153,14 +146,7 @@ internal sealed class InboundEventApplier(InboxDbContext db, ChannelAccountDirec
     /// <summary>LINE unsend: the message stays in the thread as "unsent", its content hidden everywhere.</summary>
     private async Task ApplyUnsendsAsync(List<InboundUnsend> unsends, List<InboxChange> changes, CancellationToken ct)
     {
-        var targets = new Dictionary<(ChannelKind, string), Message>(_messagesByProviderId);
-        foreach (var group in unsends.GroupBy(u => u.Channel))
-        {
-            var channel = group.Key;
-            var ids = group.Select(u => u.ProviderMessageId).Where(id => !targets.ContainsKey((channel, id))).Distinct().ToList();
-            foreach (var m in await db.Messages.AsNoTracking().Where(m => m.Channel == channel && m.Direction == MessageDirection.In && ids.Contains(m.ProviderMessageId!)).ToListAsync(ct))
-                targets[(m.Channel, m.ProviderMessageId!)] = m;
-        }
+        var targets = await MessagesByProviderIdAsync(unsends.Select(u => (u.Channel, u.ProviderMessageId)), MessageDirection.In, ct);
         foreach (var unsend in unsends)
         {
             // Only the patient who sent it can take it back.
@@ -181,7 +167,7 @@ internal sealed class InboundEventApplier(InboxDbContext db, ChannelAccountDirec
     /// <summary>Messenger delivery/read watermarks: every message we sent that person up to the watermark moves forward.</summary>
     private async Task ApplyWatermarksAsync(List<InboundWatermark> watermarks, List<InboxChange> changes, CancellationToken ct)
     {
-        var named = await OutboundByProviderIdAsync(watermarks.SelectMany(w => w.ProviderMessageIds.Select(id => (w.Channel, id))), ct);
+        var named = await MessagesByProviderIdAsync(watermarks.SelectMany(w => w.ProviderMessageIds.Select(id => (w.Channel, id))), MessageDirection.Out, ct);
         foreach (var group in watermarks.GroupBy(w => (w.Channel, w.AccountId, w.RecipientExternalId)))
         {
             var (channel, account, recipient) = group.Key;
@@ -220,15 +206,22 @@ internal sealed class InboundEventApplier(InboxDbContext db, ChannelAccountDirec
         return seen;
     }
 
-    private async Task<Dictionary<(ChannelKind, string), Message>> OutboundByProviderIdAsync(IEnumerable<(ChannelKind Channel, string Id)> keys, CancellationToken ct)
+    /// <summary>
+    /// The messages events point at, by platform id: those this batch just added, then one seek per channel on the
+    /// unique (Channel, ProviderMessageId) index for the rest.
+    /// </summary>
+    private async Task<Dictionary<(ChannelKind, string), Message>> MessagesByProviderIdAsync(
+        IEnumerable<(ChannelKind Channel, string Id)> keys, MessageDirection? direction, CancellationToken ct)
     {
-        var byId = new Dictionary<(ChannelKind, string), Message>();
+        var byId = _messagesByProviderId.Where(m => direction is null || m.Value.Direction == direction).ToDictionary();
         foreach (var group in keys.GroupBy(k => k.Channel))
         {
             var channel = group.Key;
-            var ids = group.Select(k => k.Id).Distinct().ToList();
-            var found = await db.Messages.AsNoTracking().Where(m => m.Channel == channel && m.Direction == MessageDirection.Out && ids.Contains(m.ProviderMessageId!)).ToListAsync(ct);
-            foreach (var m in found) byId[(m.Channel, m.ProviderMessageId!)] = m;
+            var ids = group.Select(k => k.Id).Where(id => !byId.ContainsKey((channel, id))).Distinct().ToList();
+            if (ids.Count == 0) continue;
+            var query = db.Messages.AsNoTracking().Where(m => m.Channel == channel && ids.Contains(m.ProviderMessageId!));
+            if (direction is { } d) query = query.Where(m => m.Direction == d);
+            foreach (var m in await query.ToListAsync(ct)) byId[(m.Channel, m.ProviderMessageId!)] = m;
         }
         return byId;
     }

@@ -32,28 +32,17 @@ internal sealed class ReplySender(
             return new ReplyResult(ReplyOutcome.Invalid, Errors: validation.ToDictionary().AsReadOnly());
 
         // Answer the identity (and account) the patient last wrote from on that channel.
-        var lastInbound = await db.Messages
-            .Where(m => m.ConversationId == conversationId && m.Direction == MessageDirection.In && m.Channel == target)
-            .OrderByDescending(m => m.CreatedAt)
-            .Select(m => new { m.ChannelIdentityId, m.AccountId, m.CreatedAt })
-            .FirstOrDefaultAsync(ct);
-        if (lastInbound?.ChannelIdentityId is null)
+        var lastInbound = await db.LastInboundAsync(conversationId, target.Value, ct);
+        if (lastInbound is null)
             return new ReplyResult(ReplyOutcome.Invalid, Errors: Error("channel", $"The patient has not written on {ChannelNames.Display(target.Value)} in this conversation."));
 
         var now = clock.GetUtcNow();
         // Messenger lets a person (not the bot) answer for 7 days with the HUMAN_AGENT tag; the dispatcher adds it.
-        var humanAgentTag = author.Kind == AuthorKind.Agent && MessagingWindow.HumanAgentTagAllowed(target.Value, lastInbound.CreatedAt, now);
-        if (!MessagingWindow.IsOpen(target.Value, lastInbound.CreatedAt, now) && !humanAgentTag)
-            return new ReplyResult(ReplyOutcome.WindowClosed, Detail: WindowClosedDetail(target.Value, lastInbound.CreatedAt));
+        var humanAgentTag = author.Kind == AuthorKind.Agent && MessagingWindow.HumanAgentTagAllowed(target.Value, lastInbound.At, now);
+        if (!MessagingWindow.IsOpen(target.Value, lastInbound.At, now) && !humanAgentTag)
+            return new ReplyResult(ReplyOutcome.WindowClosed, Detail: WindowClosedDetail(target.Value, lastInbound.At));
 
-        var message = Message.QueueOutbound(conversationId, lastInbound.ChannelIdentityId.Value, target.Value, lastInbound.AccountId, text!.Trim(), author, now);
-        db.Messages.Add(message);
-        conversation.RecordOutbound(message);
-        conversation.MarkRead();
-        await db.SaveChangesAsync(ct);
-        work.Pulse();
-        await notifier.PublishAsync([new InboxChange(InboxChangeKind.MessageAdded, conversationId, message.Id)], ct);
-        return new ReplyResult(ReplyOutcome.Queued, message.Id);
+        return await EnqueueAsync(conversation, Message.QueueOutbound(conversationId, lastInbound.IdentityId, target.Value, lastInbound.AccountId, text!.Trim(), author, now), ct);
     }
 
     public async Task<ReplyResult> QueueTemplateAsync(InboxScope scope, Guid conversationId, string templateName, string? language, IReadOnlyList<string> parameters,
@@ -62,12 +51,8 @@ internal sealed class ReplySender(
         var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == conversationId, ct);
         if (conversation is null || !scope.Allows(conversation.SharedInboxId)) return new ReplyResult(ReplyOutcome.NotFound);
 
-        var lastInbound = await db.Messages
-            .Where(m => m.ConversationId == conversationId && m.Direction == MessageDirection.In && m.Channel == ChannelKind.WhatsApp)
-            .OrderByDescending(m => m.CreatedAt)
-            .Select(m => new { m.ChannelIdentityId, m.AccountId })
-            .FirstOrDefaultAsync(ct);
-        if (lastInbound?.ChannelIdentityId is null)
+        var lastInbound = await db.LastInboundAsync(conversationId, ChannelKind.WhatsApp, ct);
+        if (lastInbound is null)
             return new ReplyResult(ReplyOutcome.Invalid, Errors: Error("channel", "Templates go by WhatsApp, and this patient has not written on WhatsApp in this conversation."));
 
         var template = await db.MessageTemplates.AsNoTracking()
@@ -80,15 +65,19 @@ internal sealed class ReplySender(
         try { text = template.Render(parameters); }
         catch (InboxDomainException e) { return new ReplyResult(ReplyOutcome.Invalid, Errors: Error("templateParameters", e.Message)); }
 
-        var now = clock.GetUtcNow();
-        var message = Message.QueueOutbound(conversationId, lastInbound.ChannelIdentityId.Value, ChannelKind.WhatsApp, lastInbound.AccountId, text, author, now,
-            new MessageExtras(Template: new OutboundTemplate(template.Name, template.Language, parameters.Select(p => p.Trim()).ToList())));
+        return await EnqueueAsync(conversation, Message.QueueOutbound(conversationId, lastInbound.IdentityId, ChannelKind.WhatsApp, lastInbound.AccountId, text, author,
+            clock.GetUtcNow(), new MessageExtras(Template: new OutboundTemplate(template.Name, template.Language, parameters.Select(p => p.Trim()).ToList()))), ct);
+    }
+
+    /// <summary>Into the durable queue: the thread shows it at once, the dispatcher wakes to send it.</summary>
+    private async Task<ReplyResult> EnqueueAsync(Conversation conversation, Message message, CancellationToken ct)
+    {
         db.Messages.Add(message);
         conversation.RecordOutbound(message);
         conversation.MarkRead();
         await db.SaveChangesAsync(ct);
         work.Pulse();
-        await notifier.PublishAsync([new InboxChange(InboxChangeKind.MessageAdded, conversationId, message.Id)], ct);
+        await notifier.PublishAsync([new InboxChange(InboxChangeKind.MessageAdded, conversation.Id, message.Id)], ct);
         return new ReplyResult(ReplyOutcome.Queued, message.Id);
     }
 

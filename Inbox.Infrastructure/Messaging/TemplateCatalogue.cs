@@ -14,10 +14,7 @@ internal sealed class TemplateCatalogue(InboxDbContext db, TimeProvider clock) :
     {
         var conversation = await db.Conversations.AsNoTracking().Where(c => c.Id == conversationId).Select(c => new { c.SharedInboxId }).FirstOrDefaultAsync(ct);
         if (conversation is null || !scope.Allows(conversation.SharedInboxId)) return [];
-        var account = await db.Messages.AsNoTracking()
-            .Where(m => m.ConversationId == conversationId && m.Direction == MessageDirection.In && m.Channel == ChannelKind.WhatsApp)
-            .OrderByDescending(m => m.CreatedAt).Select(m => m.AccountId).FirstOrDefaultAsync(ct);
-        if (account is null) return [];
+        if (await db.LastInboundAsync(conversationId, ChannelKind.WhatsApp, ct) is not { AccountId: var account }) return [];
         return await Views(db.MessageTemplates.Where(t => t.IsActive && (t.AccountId == null || t.AccountId == account))).ToListAsync(ct);
     }
 

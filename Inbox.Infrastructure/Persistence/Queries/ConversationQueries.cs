@@ -74,22 +74,9 @@ internal sealed class ConversationQueries(InboxDbContext db) : IConversationQuer
         return ToPage(rows, limit, c => new Cursor(c.CreatedAt, c.Id));
     }
 
-    /// <summary>The conversations the caller may see: the one place the inbox scope is applied.</summary>
-    private IQueryable<Conversation> Visible(InboxScope scope)
-    {
-        var conversations = db.Conversations.AsNoTracking();
-        if (scope.InboxIds is not { } inboxIds) return conversations;
-        var ids = inboxIds.ToList();
-        return conversations.Where(c => ids.Contains(c.SharedInboxId));
-    }
+    private IQueryable<Conversation> Visible(InboxScope scope) => db.VisibleConversations(scope);
 
-    private IQueryable<Contact> VisibleContacts(InboxScope scope)
-    {
-        var contacts = db.Contacts.AsNoTracking();
-        if (scope.SeesAll) return contacts;
-        var visible = Visible(scope);
-        return contacts.Where(c => visible.Any(v => v.ContactId == c.Id));
-    }
+    private IQueryable<Contact> VisibleContacts(InboxScope scope) => db.VisibleContacts(scope);
 
     private Task<bool> IsVisibleAsync(InboxScope scope, Guid conversationId, CancellationToken ct) =>
         Visible(scope).AnyAsync(c => c.Id == conversationId, ct);

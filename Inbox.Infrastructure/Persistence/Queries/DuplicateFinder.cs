@@ -14,7 +14,7 @@ internal sealed class DuplicateFinder(InboxDbContext db) : IDuplicateFinder
 
     public async Task<IReadOnlyList<DuplicateSuggestion>> FindAsync(InboxScope scope, Guid contactId, int limit, CancellationToken ct)
     {
-        var contacts = Visible(scope);
+        var contacts = db.VisibleContacts(scope);
         var contact = await Profiles(contacts.Where(c => c.Id == contactId)).FirstOrDefaultAsync(ct);
         if (contact is null) return [];
 
@@ -30,14 +30,6 @@ internal sealed class DuplicateFinder(InboxDbContext db) : IDuplicateFinder
 
         return candidates.Values.Select(c => DuplicateRules.Score(contact, c)).OfType<DuplicateSuggestion>()
             .OrderByDescending(s => s.Score).ThenBy(s => s.Name, StringComparer.Ordinal).Take(limit).ToList();
-    }
-
-    private IQueryable<Contact> Visible(InboxScope scope)
-    {
-        var contacts = db.Contacts.AsNoTracking();
-        if (scope.InboxIds is not { } inboxIds) return contacts;
-        var ids = inboxIds.ToList();
-        return contacts.Where(c => db.Conversations.Any(v => v.ContactId == c.Id && ids.Contains(v.SharedInboxId)));
     }
 
     private static IQueryable<DuplicateProfile> Profiles(IQueryable<Contact> contacts) =>
