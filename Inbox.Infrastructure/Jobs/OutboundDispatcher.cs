@@ -23,21 +23,15 @@ internal sealed class OutboundDispatcher(
     OutboundWork work,
     TimeProvider clock,
     IOptions<OutboundOptions> options,
-    ILogger<OutboundDispatcher> logger) : BackgroundService
+    ILogger<OutboundDispatcher> logger) : QueueDrainer(logger)
 {
-    private const int BatchSize = 20;
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var sent = 0;
-            try { sent = await DispatchDueAsync(stoppingToken); }
-            catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogError(ex, "Outbound dispatch failed; retrying"); }
-            if (sent < BatchSize) await work.WaitAsync(IdlePoll, stoppingToken);
-        }
-    }
+    protected override string Work => "Outbound dispatch";
+
+    protected override Task<int> DrainOnceAsync(CancellationToken ct) => DispatchDueAsync(ct);
+
+    protected override Task RestAsync(CancellationToken ct) => work.WaitAsync(IdlePoll, ct);
 
     /// <summary>LINE documents about a minute; a margin covers the send itself and clock skew.</summary>
     private static readonly TimeSpan ReplyTokenMaxAge = TimeSpan.FromSeconds(50);

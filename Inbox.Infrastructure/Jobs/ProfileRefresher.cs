@@ -18,22 +18,16 @@ internal sealed class ProfileRefresher(
     IChannelAdapters adapters,
     IInboxNotifier notifier,
     TimeProvider clock,
-    ILogger<ProfileRefresher> logger) : BackgroundService
+    ILogger<ProfileRefresher> logger) : QueueDrainer(logger)
 {
-    private const int BatchSize = 20;
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(5);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var looked = 0;
-            try { looked = await RefreshDueAsync(stoppingToken); }
-            catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogError(ex, "Profile lookups failed; retrying"); }
-            // Its own plain wait: sharing the inbound processor's wake-up signal would steal its pulses.
-            if (looked < BatchSize) await Task.Delay(IdlePoll, clock, stoppingToken);
-        }
-    }
+    protected override string Work => "Profile lookups";
+
+    protected override Task<int> DrainOnceAsync(CancellationToken ct) => RefreshDueAsync(ct);
+
+    // Its own plain wait: sharing the inbound processor's wake-up signal would steal its pulses.
+    protected override Task RestAsync(CancellationToken ct) => Task.Delay(IdlePoll, clock, ct);
 
     public async Task<int> RefreshDueAsync(CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using Inbox.Core.Channels;
 using Inbox.Core.Conversations;
 using Inbox.Core.Realtime;
+using Inbox.Infrastructure.Jobs;
 using Inbox.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,23 +25,17 @@ internal sealed class MediaFetcher(
     MediaWork work,
     TimeProvider clock,
     IOptionsMonitor<MediaOptions> options,
-    ILogger<MediaFetcher> logger) : BackgroundService
+    ILogger<MediaFetcher> logger) : QueueDrainer(logger)
 {
-    private const int BatchSize = 20;
     // A few at once, so one large video does not hold up the thumbnails behind it; more would crowd 2 cores.
     private const int Parallelism = 3;
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(2);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var taken = 0;
-            try { taken = await FetchDueAsync(stoppingToken); }
-            catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogError(ex, "Media fetching failed; retrying"); }
-            if (taken < BatchSize) await work.WaitAsync(IdlePoll, stoppingToken);
-        }
-    }
+    protected override string Work => "Media fetching";
+
+    protected override Task<int> DrainOnceAsync(CancellationToken ct) => FetchDueAsync(ct);
+
+    protected override Task RestAsync(CancellationToken ct) => work.WaitAsync(IdlePoll, ct);
 
     /// <summary>Takes in the attachments whose attempt is due; returns how many were tried.</summary>
     public async Task<int> FetchDueAsync(CancellationToken ct)
