@@ -10,6 +10,7 @@ using Inbox.Infrastructure.Channels.Accounts;
 using Inbox.Infrastructure.Channels.Messenger;
 using Inbox.Infrastructure.Channels.Line;
 using Inbox.Infrastructure.Channels.WhatsApp;
+using Inbox.Infrastructure.Contacts.Merging;
 using Inbox.Infrastructure.Jobs;
 using Inbox.Infrastructure.Media;
 using Inbox.Infrastructure.Messaging;
@@ -43,6 +44,7 @@ public static class DependencyInjection
         services.AddScoped<Inbox.Core.Contacts.IDuplicateFinder, DuplicateFinder>();
         services.AddScoped<InboxScopes>();
         services.AddScoped<ContactEditor>();
+        services.AddContactMerging();
         services.AddScoped<TeamAdmin>();
         services.AddScoped<IReportQueries, ReportQueries>();
         services.AddScoped<IReplySender, ReplySender>();

@@ -17,6 +17,11 @@ public static class AuditActions
     public const string MessageRetry = "conversation.message.retry";
     public const string ContactList = "contact.list";
     public const string ContactRead = "contact.read";
+    public const string ContactUpdate = "contact.update";
+    public const string ContactDuplicatesRead = "contact.duplicates.read";
+    public const string ContactMerge = "contact.merge";
+    public const string ContactUnmerge = "contact.unmerge";
+    public const string ContactNotDuplicate = "contact.duplicates.dismiss";
     public const string ApiKeyCreate = "apikey.create";
     public const string ApiKeyRevoke = "apikey.revoke";
 
@@ -33,6 +38,11 @@ public static class AuditActions
         [MessageRetry] = "Retried a failed reply",
         [ContactList] = "Listed patients",
         [ContactRead] = "Viewed a patient's details",
+        [ContactUpdate] = "Changed a patient's details",
+        [ContactDuplicatesRead] = "Looked for a patient's duplicates",
+        [ContactMerge] = "Merged two patients",
+        [ContactUnmerge] = "Undid a merge of two patients",
+        [ContactNotDuplicate] = "Marked two patients as different people",
         [ApiKeyCreate] = "Created an API key",
         [ApiKeyRevoke] = "Revoked an API key",
         ["signin.2fa.required"] = "Password right, two-factor code asked",

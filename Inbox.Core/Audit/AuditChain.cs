@@ -22,6 +22,8 @@ public static class AuditChain
             entry.At.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
             entry.Actor.Kind, entry.Actor.Id, entry.Actor.Name ?? "",
             entry.Action, entry.SubjectType, entry.SubjectId, entry.Ip ?? "");
+        // Appended only when present, so entries written before details existed keep their hashes.
+        if (entry.Detail is not null) canonical += '\u001f' + entry.Detail;
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }

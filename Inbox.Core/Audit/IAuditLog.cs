@@ -25,7 +25,7 @@ public sealed record AuditFilter(
     string? SubjectId = null);
 
 /// <summary>A stored entry with its position in the log.</summary>
-public sealed record AuditLogEntry(long Id, DateTimeOffset At, AuditActor Actor, string Action, string SubjectType, string SubjectId, string? Ip);
+public sealed record AuditLogEntry(long Id, DateTimeOffset At, AuditActor Actor, string Action, string SubjectType, string SubjectId, string? Ip, string? Detail = null);
 
 /// <summary>Someone to filter by: <see cref="Id"/> is the actor id entries carry.</summary>
 /// <param name="Kind">"staff" or "apiKey", as in <see cref="AuditActor.Kind"/>.</param>

@@ -1,4 +1,4 @@
 namespace Inbox.Core.Common;
 
 /// <summary>An illegal move on an aggregate: the caller asked for something the rules forbid.</summary>
-public sealed class InboxDomainException(string message) : Exception(message);
+public class InboxDomainException(string message) : Exception(message);

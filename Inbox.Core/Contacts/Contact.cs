@@ -1,5 +1,6 @@
 using Inbox.Core.Channels;
 using Inbox.Core.Common;
+using Inbox.Core.Contacts.Merging;
 
 namespace Inbox.Core.Contacts;
 
@@ -18,6 +19,7 @@ public sealed class Contact : AggregateRoot
         Name = string.IsNullOrWhiteSpace(name) ? UnknownName : name.Trim();
         Phone = phone?.Value;
         CreatedAt = createdAt;
+        DetailsVerifiedAt = createdAt;
         RefreshNameKeys();
     }
 
@@ -32,6 +34,18 @@ public sealed class Contact : AggregateRoot
     /// <summary><see cref="NameKeys.Sound"/> of the name: similar spellings.</summary>
     public string NameSoundKey { get; private set; } = "";
 
+    /// <summary>
+    /// When the details were last given by a trusted source: the platform at first contact (a WhatsApp number is
+    /// verified by WhatsApp), then staff or the API. A merge keeps the most recently verified value by default.
+    /// </summary>
+    public DateTimeOffset DetailsVerifiedAt { get; private set; }
+    /// <summary>Set once this contact was merged away: a tombstone whose old links and API ids lead to the survivor.</summary>
+    public Guid? MergedIntoId { get; private set; }
+    /// <summary>Bumped on every change: a merge or edit based on what someone saw earlier fails instead of overwriting a newer change.</summary>
+    public int Version { get; private set; }
+
+    public bool IsMerged => MergedIntoId is not null;
+
     public IReadOnlyList<ChannelIdentity> Identities => _identities;
 
     public ChannelIdentity AddIdentity(ChannelKind channel, string accountId, string externalId, string? displayName, string? phone)
@@ -43,22 +57,68 @@ public sealed class Contact : AggregateRoot
         return identity;
     }
 
+    /// <summary>A name from a platform profile (unverified) or a key refresh.</summary>
     public void Rename(string name)
     {
         if (string.IsNullOrWhiteSpace(name)) throw new InboxDomainException("A contact needs a name.");
         Name = name.Trim();
         RefreshNameKeys();
+        Version++;
     }
 
-    public void ChangeDateOfBirth(DateOnly? dateOfBirth) => DateOfBirth = dateOfBirth;
+    /// <summary>Staff or the API set the details: they count as verified now.</summary>
+    public void Edit(ContactDetails details, DateTimeOffset at)
+    {
+        EnsureNotMerged();
+        SetDetails(details);
+        DetailsVerifiedAt = at;
+    }
+
+    /// <summary>The survivor of a merge takes the chosen values; its verification time becomes the newer of the two.</summary>
+    public void TakeMergedDetails(ContactDetails details, DateTimeOffset otherVerifiedAt)
+    {
+        EnsureNotMerged();
+        SetDetails(details);
+        if (otherVerifiedAt > DetailsVerifiedAt) DetailsVerifiedAt = otherVerifiedAt;
+    }
+
+    /// <summary>This contact is the same person as <paramref name="survivorId"/>: it becomes a tombstone pointing there.</summary>
+    public void MergeInto(Guid survivorId)
+    {
+        if (survivorId == Id) throw new InboxDomainException("A contact cannot be merged into itself.");
+        EnsureNotMerged();
+        MergedIntoId = survivorId;
+        Version++;
+    }
+
+    /// <summary>An unmerge puts the details (and, for the merged-away side, its life) back exactly as they were.</summary>
+    public void Restore(ContactDetails details, DateTimeOffset verifiedAt)
+    {
+        MergedIntoId = null;
+        SetDetails(details);
+        DetailsVerifiedAt = verifiedAt;
+    }
+
+    private void SetDetails(ContactDetails details)
+    {
+        if (string.IsNullOrWhiteSpace(details.Name)) throw new InboxDomainException("A contact needs a name.");
+        Name = details.Name.Trim();
+        // Callers pass E.164 (parsed by PhoneNumber) or a value this contact or its twin already held.
+        Phone = details.Phone;
+        Email = string.IsNullOrWhiteSpace(details.Email) ? null : details.Email.Trim();
+        DateOfBirth = details.DateOfBirth;
+        RefreshNameKeys();
+        Version++;
+    }
+
+    private void EnsureNotMerged()
+    {
+        if (IsMerged) throw new InboxDomainException("This contact was merged into another one; change that one instead.");
+    }
 
     private void RefreshNameKeys()
     {
         NameKey = NameKeys.Exact(Name);
         NameSoundKey = NameKeys.Sound(Name);
     }
-
-    public void ChangePhone(PhoneNumber? phone) => Phone = phone?.Value;
-
-    public void ChangeEmail(string? email) => Email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
 }

@@ -3,8 +3,9 @@ using FluentValidation;
 
 namespace Inbox.Core.Contacts;
 
-/// <summary>What staff or the API may change on a contact; null leaves a field as it is, "" clears phone or email.</summary>
-public sealed record ContactChanges(string? Name, string? Phone, string? Email);
+/// <summary>What staff or the API may change on a contact; null leaves a field as it is, "" clears phone, email or date of birth.</summary>
+/// <param name="DateOfBirth">yyyy-MM-dd.</param>
+public sealed record ContactChanges(string? Name, string? Phone, string? Email, string? DateOfBirth = null);
 
 /// <summary>
 /// A clear message per field: a phone must read as a real number (with its country code, or in the clinic's local
@@ -28,5 +29,12 @@ public sealed class ContactChangesValidator : AbstractValidator<ContactChanges>
         RuleFor(c => c.Email!).Must(e => MailAddress.TryCreate(e.Trim(), out var a) && a.Address == e.Trim() && e.Length <= 254)
             .WithMessage("Not an email address.")
             .When(c => !string.IsNullOrEmpty(c.Email));
+        RuleFor(c => c.DateOfBirth!).Must(d => TryParseBirthDate(d, out _))
+            .WithMessage("Not a date of birth: give it as yyyy-MM-dd, not in the future.")
+            .When(c => !string.IsNullOrEmpty(c.DateOfBirth));
     }
+
+    public static bool TryParseBirthDate(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out date)
+        && date.Year >= 1900 && date <= DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1));
 }

@@ -41,6 +41,11 @@ public sealed class Conversation : AggregateRoot
     /// <summary>Bit per <see cref="ChannelKind"/> the patient has written from in this thread.</summary>
     public int ChannelMask { get; private set; }
     public int UnreadCount { get; private set; }
+    /// <summary>
+    /// Set while a contact merge has folded this thread into the survivor's thread in the same inbox: its messages
+    /// live there, and lists skip it. An unmerge clears it and the messages come back.
+    /// </summary>
+    public Guid? MergedIntoConversationId { get; private set; }
 
     public IEnumerable<ChannelKind> Channels =>
         Enum.GetValues<ChannelKind>().Where(c => (ChannelMask & (1 << (int)c)) != 0);
@@ -82,18 +87,57 @@ public sealed class Conversation : AggregateRoot
 
     public void MarkRead() => UnreadCount = 0;
 
+    /// <summary>A merge folds this thread into <paramref name="survivor"/>; what it showed as unread stays unread there.</summary>
+    public void FoldInto(Conversation survivor)
+    {
+        if (survivor.Id == Id) throw new InboxDomainException("A conversation cannot be folded into itself.");
+        if (MergedIntoConversationId is not null) throw new InboxDomainException("This conversation was already folded into another one.");
+        if (survivor.SharedInboxId != SharedInboxId) throw new InboxDomainException("Only threads of one shared inbox can be folded together.");
+        MergedIntoConversationId = survivor.Id;
+        survivor.UnreadCount += UnreadCount;
+    }
+
+    /// <summary>A contact merge (or its undo) hands the whole thread to the other record of the same patient.</summary>
+    public void ReassignContact(Guid contactId) => ContactId = contactId;
+
+    /// <summary>An unmerge gives the thread its messages back, and takes back the unread count the fold had added.</summary>
+    public void Unfold(Conversation survivor)
+    {
+        if (MergedIntoConversationId != survivor.Id) throw new InboxDomainException("This conversation is not folded into that one.");
+        MergedIntoConversationId = null;
+        survivor.UnreadCount = Math.Max(0, survivor.UnreadCount - UnreadCount);
+    }
+
+    /// <summary>After messages moved in or out: the list fields are recomputed from the messages the thread now holds.</summary>
+    public void Resummarize(ConversationSummary summary, int unreadCount)
+    {
+        LastMessageAt = summary.LastMessageAt ?? CreatedAt;
+        LastMessageDirection = summary.LastMessageDirection;
+        LastMessagePreview = summary.LastMessageText is null && summary.LastMessageType is null ? null
+            : Preview(summary.LastMessageText, summary.LastMessageType ?? MessageType.Text);
+        LastInboundAt = summary.LastInboundAt;
+        LastInboundChannel = summary.LastInboundChannel;
+        ChannelMask = summary.InboundChannels.Aggregate(0, (mask, c) => mask | 1 << (int)c);
+        UnreadCount = Math.Max(0, unreadCount);
+    }
+
     private void Touch(Message message)
     {
         // Messages can arrive out of order (batches, retries): the list shows the newest one.
         if (message.CreatedAt < LastMessageAt && LastMessagePreview is not null) return;
         LastMessageAt = message.CreatedAt;
         LastMessageDirection = message.Direction;
-        LastMessagePreview = Preview(message);
+        LastMessagePreview = Preview(message.Text, message.Type);
     }
 
-    private static string Preview(Message message)
+    private static string Preview(string? text, MessageType type)
     {
-        var text = message.Text ?? $"[{message.Type.ToString().ToLowerInvariant()}]";
+        text ??= $"[{type.ToString().ToLowerInvariant()}]";
         return text.Length <= PreviewLength ? text : text[..PreviewLength];
     }
 }
+
+/// <summary>What the list shows about a thread, read from its messages (after a merge moved some in or out).</summary>
+public sealed record ConversationSummary(
+    DateTimeOffset? LastMessageAt, MessageDirection? LastMessageDirection, string? LastMessageText, MessageType? LastMessageType,
+    DateTimeOffset? LastInboundAt, ChannelKind? LastInboundChannel, IReadOnlyList<ChannelKind> InboundChannels);

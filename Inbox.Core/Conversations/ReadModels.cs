@@ -57,4 +57,5 @@ public sealed record ConversationFilter(
 
 public sealed record ContactIdentityView(ChannelKind Channel, string AccountId, string ExternalId, string? DisplayName);
 
-public sealed record ContactView(Guid Id, string Name, string? Phone, string? Email, IReadOnlyList<ContactIdentityView> Identities, DateTimeOffset CreatedAt);
+public sealed record ContactView(Guid Id, string Name, string? Phone, string? Email, IReadOnlyList<ContactIdentityView> Identities, DateTimeOffset CreatedAt,
+    DateOnly? DateOfBirth = null, int Version = 0);

@@ -14,8 +14,9 @@ public sealed class AuditRecord
     public string SubjectType { get; set; } = "";
     public string SubjectId { get; set; } = "";
     public string? Ip { get; set; }
+    public string? Detail { get; set; }
     public string PreviousHash { get; set; } = "";
     public string Hash { get; set; } = "";
 
-    public AuditEntry ToEntry() => new(At, new AuditActor(ActorKind, ActorId, ActorName), Action, SubjectType, SubjectId, Ip);
+    public AuditEntry ToEntry() => new(At, new AuditActor(ActorKind, ActorId, ActorName), Action, SubjectType, SubjectId, Ip, Detail);
 }

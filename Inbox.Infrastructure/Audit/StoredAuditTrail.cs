@@ -31,7 +31,7 @@ internal sealed class StoredAuditTrail(IServiceScopeFactory scopes, SqliteWriteG
                 db.AuditLog.Add(new AuditRecord
                 {
                     At = entry.At, ActorKind = entry.Actor.Kind, ActorId = entry.Actor.Id, ActorName = entry.Actor.Name,
-                    Action = entry.Action, SubjectType = entry.SubjectType, SubjectId = entry.SubjectId, Ip = entry.Ip,
+                    Action = entry.Action, SubjectType = entry.SubjectType, SubjectId = entry.SubjectId, Ip = entry.Ip, Detail = entry.Detail,
                     PreviousHash = previous, Hash = hash,
                 });
                 previous = hash;

@@ -1,5 +1,6 @@
 using Inbox.Core.Channels;
 using Inbox.Core.Contacts;
+using Inbox.Core.Contacts.Merging;
 using Inbox.Core.Conversations;
 using Inbox.Core.Teams;
 using Inbox.Infrastructure.Audit;
@@ -20,6 +21,9 @@ public abstract class InboxDbContext(DbContextOptions options) : IdentityDbConte
 {
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<ChannelIdentity> ChannelIdentities => Set<ChannelIdentity>();
+    public DbSet<ContactMerge> ContactMerges => Set<ContactMerge>();
+    public DbSet<ContactMergeMove> ContactMergeMoves => Set<ContactMergeMove>();
+    public DbSet<DuplicateDismissal> DuplicateDismissals => Set<DuplicateDismissal>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<RawWebhookEvent> RawWebhookEvents => Set<RawWebhookEvent>();

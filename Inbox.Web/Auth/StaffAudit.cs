@@ -6,8 +6,8 @@ namespace Inbox.Web.Auth;
 /// <summary>Audit entries for what a signed-in person does on the screens and at sign-in.</summary>
 internal static class StaffAudit
 {
-    public static Task RecordAsync(this IAuditTrail trail, TimeProvider clock, ClaimsPrincipal user, string action, string subjectType, string subjectId) =>
-        trail.RecordAsync([new AuditEntry(clock.GetUtcNow(), StaffClaims.ActorOf(user), action, subjectType, subjectId, StaffClaims.IpOf(user))], CancellationToken.None);
+    public static Task RecordAsync(this IAuditTrail trail, TimeProvider clock, ClaimsPrincipal user, string action, string subjectType, string subjectId, string? detail = null) =>
+        trail.RecordAsync([new AuditEntry(clock.GetUtcNow(), StaffClaims.ActorOf(user), action, subjectType, subjectId, StaffClaims.IpOf(user), detail)], CancellationToken.None);
 
     /// <summary>Sign-in attempts, including failed ones, where no one is signed in yet.</summary>
     public static Task RecordSignInAsync(this IAuditTrail trail, TimeProvider clock, HttpContext http, string action, string? userId, string email) =>

@@ -16,6 +16,7 @@ internal sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditR
         builder.Property(a => a.SubjectType).HasMaxLength(32).IsRequired();
         builder.Property(a => a.SubjectId).HasMaxLength(64).IsRequired();
         builder.Property(a => a.Ip).HasMaxLength(64);
+        builder.Property(a => a.Detail).HasMaxLength(1000);
         builder.Property(a => a.PreviousHash).HasMaxLength(64).IsUnicode(false).IsRequired();
         builder.Property(a => a.Hash).HasMaxLength(64).IsUnicode(false).IsRequired();
 

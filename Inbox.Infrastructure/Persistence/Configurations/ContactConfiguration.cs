@@ -21,8 +21,11 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.NameSoundKey).HasMaxLength(NameKeys.MaxLength);
         // Duplicate suggestions: one seek per key (same phone, same email, same name, similar name).
         builder.HasIndex(c => c.Email);
-        builder.HasIndex(c => c.NameKey);
-        builder.HasIndex(c => c.NameSoundKey);
+        // Name keys with the date of birth: "same name and date of birth" is one seek, and the review queue groups on them.
+        builder.HasIndex(c => new { c.NameKey, c.DateOfBirth });
+        builder.HasIndex(c => new { c.NameSoundKey, c.DateOfBirth });
+        // Merges: a stale review or a concurrent merge finds the row changed and fails instead of overwriting.
+        builder.Property(c => c.Version).IsConcurrencyToken();
         // Keyset paging of the contacts list.
         builder.HasIndex(c => new { c.CreatedAt, c.Id });
     }

@@ -19,6 +19,8 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.HasIndex(c => new { c.Status, c.LastMessageAt, c.Id });
         builder.HasIndex(c => new { c.AssigneeId, c.LastMessageAt, c.Id });
         builder.HasIndex(c => new { c.ContactId, c.LastMessageAt });
+        // Threads folded into another by a contact merge: found again by an unmerge.
+        builder.HasIndex(c => c.MergedIntoConversationId);
         // Staff outside the admin role list only their teams' inboxes.
         builder.HasIndex(c => new { c.SharedInboxId, c.LastMessageAt, c.Id });
         builder.HasOne<Inbox.Core.Teams.SharedInbox>().WithMany().HasForeignKey(c => c.SharedInboxId).OnDelete(DeleteBehavior.Restrict);

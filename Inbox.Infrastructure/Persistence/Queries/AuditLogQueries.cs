@@ -18,7 +18,7 @@ internal sealed class AuditLogQueries(InboxDbContext db, IOptions<ApiOptions> ap
     {
         var rows = await Query(filter, AuditCursor.Decode(cursor))
             .Take(limit + 1)
-            .Select(a => new AuditLogEntry(a.Id, a.At, new AuditActor(a.ActorKind, a.ActorId, a.ActorName), a.Action, a.SubjectType, a.SubjectId, a.Ip))
+            .Select(a => new AuditLogEntry(a.Id, a.At, new AuditActor(a.ActorKind, a.ActorId, a.ActorName), a.Action, a.SubjectType, a.SubjectId, a.Ip, a.Detail))
             .ToListAsync(ct);
         var more = rows.Count > limit;
         if (more) rows.RemoveAt(rows.Count - 1);

@@ -83,7 +83,8 @@ internal sealed class ConversationQueries(InboxDbContext db) : IConversationQuer
 
     private IQueryable<ContactView> ContactsQuery(IQueryable<Contact> contacts) =>
         contacts.Select(c => new ContactView(c.Id, c.Name, c.Phone, c.Email,
-            c.Identities.Select(i => new ContactIdentityView(i.Channel, i.AccountId, i.ExternalId, i.DisplayName)).ToList(), c.CreatedAt));
+            c.Identities.Select(i => new ContactIdentityView(i.Channel, i.AccountId, i.ExternalId, i.DisplayName)).ToList(), c.CreatedAt,
+            c.DateOfBirth, c.Version));
 
     private IQueryable<Row> Project(IQueryable<Conversation> conversations) =>
         from c in conversations

@@ -7,6 +7,7 @@ namespace Inbox.Infrastructure.Persistence.Queries;
 /// <summary>
 /// Finds duplicate candidates in the database: each signal (phone, email, name key, sound key) is one seek on its
 /// index, capped, so the cost does not grow with the number of contacts; only the few candidates are scored here.
+/// Merged-away contacts (tombstones) are never candidates.
 /// </summary>
 internal sealed class DuplicateFinder(InboxDbContext db) : IDuplicateFinder
 {
@@ -27,6 +28,12 @@ internal sealed class DuplicateFinder(InboxDbContext db) : IDuplicateFinder
         if (contact.Email is { } email) await AddAsync(contacts.Where(c => c.Email == email));
         if (contact.NameKey.Length > 0) await AddAsync(contacts.Where(c => c.NameKey == contact.NameKey));
         if (contact.NameSoundKey.Length > 0) await AddAsync(contacts.Where(c => c.NameSoundKey == contact.NameSoundKey));
+
+        // Pairs a receptionist said are different people are not suggested again.
+        var dismissed = await db.DuplicateDismissals.AsNoTracking()
+            .Where(d => d.FirstId == contactId || d.SecondId == contactId)
+            .Select(d => d.FirstId == contactId ? d.SecondId : d.FirstId).ToListAsync(ct);
+        foreach (var id in dismissed) candidates.Remove(id);
 
         return candidates.Values.Select(c => DuplicateRules.Score(contact, c)).OfType<DuplicateSuggestion>()
             .OrderByDescending(s => s.Score).ThenBy(s => s.Name, StringComparer.Ordinal).Take(limit).ToList();

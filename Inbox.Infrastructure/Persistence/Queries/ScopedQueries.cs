@@ -8,19 +8,19 @@ namespace Inbox.Infrastructure.Persistence.Queries;
 /// <summary>The one place an <see cref="InboxScope"/> becomes SQL: every read side filters through these.</summary>
 internal static class ScopedQueries
 {
-    /// <summary>The conversations the caller may see, untracked.</summary>
+    /// <summary>The conversations the caller may see, untracked; a thread folded into another by a contact merge is not one.</summary>
     public static IQueryable<Conversation> VisibleConversations(this InboxDbContext db, InboxScope scope)
     {
-        var conversations = db.Conversations.AsNoTracking();
+        var conversations = db.Conversations.AsNoTracking().Where(c => c.MergedIntoConversationId == null);
         if (scope.InboxIds is not { } inboxIds) return conversations;
         var ids = inboxIds.ToList();
         return conversations.Where(c => ids.Contains(c.SharedInboxId));
     }
 
-    /// <summary>Contacts with at least one conversation the caller may see, untracked.</summary>
+    /// <summary>Contacts with at least one conversation the caller may see, untracked; merged-away tombstones are not among them.</summary>
     public static IQueryable<Contact> VisibleContacts(this InboxDbContext db, InboxScope scope)
     {
-        var contacts = db.Contacts.AsNoTracking();
+        var contacts = db.Contacts.AsNoTracking().Where(c => c.MergedIntoId == null);
         if (scope.SeesAll) return contacts;
         var visible = db.VisibleConversations(scope);
         return contacts.Where(c => visible.Any(v => v.ContactId == c.Id));

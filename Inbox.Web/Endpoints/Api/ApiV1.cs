@@ -26,6 +26,7 @@ internal static class ApiV1
         // Every API route authenticates with a key, never the staff cookie: no key → 401, even on an unknown route.
         var api = app.MapGroup(Prefix).RequireAuthorization(ApiPolicies.AnyKey);
         api.MapContacts();
+        api.MapContactMerges();
         api.MapConversations();
         api.MapMessages();
         api.MapAudit();

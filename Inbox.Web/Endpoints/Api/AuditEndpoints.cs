@@ -45,8 +45,8 @@ internal static class AuditEndpoints
 
 internal sealed record AuditActorResponse(string Kind, string Id, string? Name);
 
-internal sealed record AuditResponse(long Id, DateTimeOffset At, AuditActorResponse Actor, string Action, string SubjectType, string SubjectId, string? Ip)
+internal sealed record AuditResponse(long Id, DateTimeOffset At, AuditActorResponse Actor, string Action, string SubjectType, string SubjectId, string? Ip, string? Detail)
 {
     public static AuditResponse From(AuditLogEntry e) =>
-        new(e.Id, e.At, new AuditActorResponse(e.Actor.Kind, e.Actor.Id, e.Actor.Name), e.Action, e.SubjectType, e.SubjectId, e.Ip);
+        new(e.Id, e.At, new AuditActorResponse(e.Actor.Kind, e.Actor.Id, e.Actor.Name), e.Action, e.SubjectType, e.SubjectId, e.Ip, e.Detail);
 }

@@ -1,5 +1,7 @@
 using Inbox.Core.Audit;
 using Inbox.Core.Contacts;
+using Inbox.Core.Contacts.Merging;
+using Inbox.Infrastructure.Persistence.Queries;
 using Inbox.Core.Conversations;
 using Inbox.Web.Auth;
 
@@ -12,9 +14,9 @@ internal static class ContactsEndpoints
     {
         var contacts = api.MapGroup("/contacts").WithTags("Contacts").RequireAuthorization(ApiPolicies.ContactsRead);
         contacts.MapGet("", ListAsync).Produces<ListResponse<ContactResponse>>().ProducesValidationProblem();
-        contacts.MapGet("/{id}", GetAsync).Produces<ContactResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        contacts.MapGet("/{id}", GetAsync).Produces<ContactResponse>().Produces<MergedContactResponse>().ProducesProblem(StatusCodes.Status404NotFound);
         contacts.MapPatch("/{id}", PatchAsync).RequireAuthorization(ApiPolicies.ContactsWrite)
-            .Produces<ContactResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<ContactResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         contacts.MapGet("/{id}/duplicates", DuplicatesAsync).Produces<List<DuplicateResponse>>().ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
@@ -35,30 +37,43 @@ internal static class ContactsEndpoints
         return Results.Ok(new ListResponse<ContactResponse>(page.Items.Select(ContactResponse.From).ToList(), page.Next));
     }
 
-    private static async Task<IResult> GetAsync(string id, IConversationQueries queries, IAuditTrail audit, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> GetAsync(string id, IConversationQueries queries, IMergeReview merges, IAuditTrail audit, HttpContext http, CancellationToken ct)
     {
-        if (!Guid.TryParse(id, out var contactId) || await queries.ContactAsync(ApiCallers.InboxScope, contactId, ct) is not { } contact)
+        if (!Guid.TryParse(id, out var contactId)) return ApiProblems.NotFound("contact");
+        if (await queries.ContactAsync(ApiCallers.InboxScope, contactId, ct) is not { } contact)
+        {
+            // A merged-away id still leads to the patient: old links and stored ids keep working.
+            if (await merges.MergedIntoAsync(contactId, ct) is { } survivor)
+            {
+                await audit.RecordAsync(http, AuditActions.ContactRead, AuditSubjects.Contact, contactId);
+                return Results.Ok(new MergedContactResponse(contactId, survivor));
+            }
             return ApiProblems.NotFound("contact");
+        }
         await audit.RecordAsync(http, AuditActions.ContactRead, AuditSubjects.Contact, contact.Id);
         return Results.Ok(ContactResponse.From(contact));
     }
 
-    private static async Task<IResult> PatchAsync(string id, HttpRequest request, Infrastructure.Persistence.Queries.ContactEditor editor, IAuditTrail audit, CancellationToken ct)
+    private static async Task<IResult> PatchAsync(string id, HttpRequest request, ContactEditor editor, IAuditTrail audit, CancellationToken ct)
     {
         if (!Guid.TryParse(id, out var contactId)) return ApiProblems.NotFound("contact");
         ContactChanges? changes;
         try { changes = await request.ReadFromJsonAsync<ContactChanges>(ct); }
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
         {
-            return ApiProblems.Invalid(new Dictionary<string, string[]> { ["body"] = ["The body must be JSON: { \"name\": ..., \"phone\": ..., \"email\": ... }."] }, "The request body is not valid JSON.");
+            return ApiProblems.Invalid(new Dictionary<string, string[]> { ["body"] = ["The body must be JSON: { \"name\": ..., \"phone\": ..., \"email\": ..., \"dateOfBirth\": ... }."] }, "The request body is not valid JSON.");
         }
         if (changes is null) return ApiProblems.Invalid(new Dictionary<string, string[]> { ["body"] = ["Send the fields to change."] });
 
-        var (contact, errors) = await editor.UpdateAsync(ApiCallers.InboxScope, contactId, changes, ct);
-        if (errors is not null) return ApiProblems.Invalid(errors, "The contact cannot be changed as asked.");
-        if (contact is null) return ApiProblems.NotFound("contact");
-        await audit.RecordAsync(request.HttpContext, "contact.update", AuditSubjects.Contact, contactId);
-        return Results.Ok(ContactResponse.From(contact));
+        var result = await editor.UpdateAsync(ApiCallers.InboxScope, contactId, changes, ct);
+        switch (result.Outcome)
+        {
+            case ContactEditOutcome.Invalid: return ApiProblems.Invalid(result.Errors!, "The contact cannot be changed as asked.");
+            case ContactEditOutcome.NotFound: return ApiProblems.NotFound("contact");
+            case ContactEditOutcome.Conflict: return ApiProblems.Conflict(result.Error!, result.MergedInto is { } into ? new Dictionary<string, object?> { ["mergedInto"] = into } : null);
+        }
+        await audit.RecordAsync(request.HttpContext, AuditActions.ContactUpdate, AuditSubjects.Contact, contactId);
+        return Results.Ok(ContactResponse.From(result.Contact!));
     }
 
     private static async Task<IResult> DuplicatesAsync(string id, IConversationQueries queries, IDuplicateFinder finder, IAuditTrail audit, HttpContext http, CancellationToken ct)
@@ -66,7 +81,7 @@ internal static class ContactsEndpoints
         if (!Guid.TryParse(id, out var contactId) || await queries.ContactAsync(ApiCallers.InboxScope, contactId, ct) is null)
             return ApiProblems.NotFound("contact");
         var suggestions = await finder.FindAsync(ApiCallers.InboxScope, contactId, 10, ct);
-        await audit.RecordAsync(http, "contact.duplicates.read", "contact", contactId);
+        await audit.RecordAsync(http, AuditActions.ContactDuplicatesRead, AuditSubjects.Contact, contactId);
         return Results.Ok(suggestions.Select(s => new DuplicateResponse(s.ContactId, s.Score, s.Reasons)).ToList());
     }
 }

@@ -139,9 +139,15 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateOnly?>("DateOfBirth")
                         .HasColumnType("date");
 
+                    b.Property<DateTimeOffset>("DetailsVerifiedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("Email")
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -162,21 +168,131 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Email");
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("NameKey");
-
-                    b.HasIndex("NameSoundKey");
-
                     b.HasIndex("Phone");
 
                     b.HasIndex("CreatedAt", "Id");
 
+                    b.HasIndex("NameKey", "DateOfBirth");
+
+                    b.HasIndex("NameSoundKey", "DateOfBirth");
+
                     b.ToTable("Contacts");
+                });
+
+            modelBuilder.Entity("Inbox.Core.Contacts.Merging.ContactMerge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Decisions")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("MergedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("MergedBefore")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("MergedBy")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<Guid>("MergedId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("MergedVerifiedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SurvivorBefore")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<Guid>("SurvivorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("SurvivorVerifiedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("UndoneAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UndoneBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedId", "MergedAt");
+
+                    b.HasIndex("SurvivorId", "MergedAt");
+
+                    b.ToTable("ContactMerges");
+                });
+
+            modelBuilder.Entity("Inbox.Core.Contacts.Merging.ContactMergeMove", b =>
+                {
+                    b.Property<Guid>("MergeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("RowId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("FromId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ToId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("MergeId", "Kind", "RowId");
+
+                    b.ToTable("ContactMergeMoves");
+                });
+
+            modelBuilder.Entity("Inbox.Core.Contacts.Merging.DuplicateDismissal", b =>
+                {
+                    b.Property<Guid>("FirstId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("SecondId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("DismissedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DismissedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("FirstId", "SecondId");
+
+                    b.HasIndex("SecondId");
+
+                    b.ToTable("DuplicateDismissals");
                 });
 
             modelBuilder.Entity("Inbox.Core.Conversations.Conversation", b =>
@@ -221,6 +337,9 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(140)
                         .HasColumnType("nvarchar(140)");
 
+                    b.Property<Guid?>("MergedIntoConversationId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -238,6 +357,8 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoConversationId");
 
                     b.HasIndex("ContactId", "LastMessageAt");
 
@@ -532,6 +653,10 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<string>("Hash")
                         .IsRequired()
@@ -924,6 +1049,30 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("Inbox.Core.Contacts.Contact", null)
                         .WithMany("Identities")
                         .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inbox.Core.Contacts.Merging.ContactMerge", b =>
+                {
+                    b.HasOne("Inbox.Core.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("MergedId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Inbox.Core.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("SurvivorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inbox.Core.Contacts.Merging.ContactMergeMove", b =>
+                {
+                    b.HasOne("Inbox.Core.Contacts.Merging.ContactMerge", null)
+                        .WithMany()
+                        .HasForeignKey("MergeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

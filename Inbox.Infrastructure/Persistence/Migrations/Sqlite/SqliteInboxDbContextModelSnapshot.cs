@@ -134,8 +134,14 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("DateOfBirth")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("DetailsVerifiedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Email")
                         .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MergedIntoId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -157,21 +163,131 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Email");
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("NameKey");
-
-                    b.HasIndex("NameSoundKey");
-
                     b.HasIndex("Phone");
 
                     b.HasIndex("CreatedAt", "Id");
 
+                    b.HasIndex("NameKey", "DateOfBirth");
+
+                    b.HasIndex("NameSoundKey", "DateOfBirth");
+
                     b.ToTable("Contacts");
+                });
+
+            modelBuilder.Entity("Inbox.Core.Contacts.Merging.ContactMerge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decisions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MergedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MergedBefore")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MergedBy")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MergedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MergedVerifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SurvivorBefore")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SurvivorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SurvivorVerifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UndoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UndoneBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedId", "MergedAt");
+
+                    b.HasIndex("SurvivorId", "MergedAt");
+
+                    b.ToTable("ContactMerges");
+                });
+
+            modelBuilder.Entity("Inbox.Core.Contacts.Merging.ContactMergeMove", b =>
+                {
+                    b.Property<Guid>("MergeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RowId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FromId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MergeId", "Kind", "RowId");
+
+                    b.ToTable("ContactMergeMoves");
+                });
+
+            modelBuilder.Entity("Inbox.Core.Contacts.Merging.DuplicateDismissal", b =>
+                {
+                    b.Property<Guid>("FirstId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SecondId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DismissedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DismissedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("FirstId", "SecondId");
+
+                    b.HasIndex("SecondId");
+
+                    b.ToTable("DuplicateDismissals");
                 });
 
             modelBuilder.Entity("Inbox.Core.Conversations.Conversation", b =>
@@ -216,6 +332,9 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(140)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("MergedIntoConversationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -233,6 +352,8 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoConversationId");
 
                     b.HasIndex("ContactId", "LastMessageAt");
 
@@ -523,6 +644,10 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Hash")
                         .IsRequired()
@@ -907,6 +1032,30 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Inbox.Core.Contacts.Contact", null)
                         .WithMany("Identities")
                         .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inbox.Core.Contacts.Merging.ContactMerge", b =>
+                {
+                    b.HasOne("Inbox.Core.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("MergedId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Inbox.Core.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("SurvivorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inbox.Core.Contacts.Merging.ContactMergeMove", b =>
+                {
+                    b.HasOne("Inbox.Core.Contacts.Merging.ContactMerge", null)
+                        .WithMany()
+                        .HasForeignKey("MergeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

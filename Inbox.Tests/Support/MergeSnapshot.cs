@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Inbox.Tests.Support;
+
+/// <summary>
+/// Everything a merge may touch for a set of contacts, as plain comparable rows: an unmerge must give back exactly
+/// what was there before (versions aside: they count changes and only ever grow).
+/// </summary>
+public sealed record MergeSnapshot(
+    IReadOnlyList<string> Contacts, IReadOnlyList<string> Identities, IReadOnlyList<string> Conversations, IReadOnlyList<string> Messages)
+{
+    public static async Task<MergeSnapshot> TakeAsync(InboxWebApplicationFactory app, params Guid[] contactIds)
+    {
+        await using var db = app.CreateDbContext();
+        var contacts = await db.Contacts.AsNoTracking().Where(c => contactIds.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync();
+        var identities = await db.ChannelIdentities.AsNoTracking().Where(i => contactIds.Contains(i.ContactId)).OrderBy(i => i.Id).ToListAsync();
+        var conversations = await db.Conversations.AsNoTracking().Where(c => contactIds.Contains(c.ContactId)).OrderBy(c => c.Id).ToListAsync();
+        var conversationIds = conversations.Select(c => c.Id).ToList();
+        var messages = await db.Messages.AsNoTracking().Where(m => conversationIds.Contains(m.ConversationId)).OrderBy(m => m.Id).Select(m => new { m.Id, m.ConversationId }).ToListAsync();
+        return new MergeSnapshot(
+            contacts.Select(c => $"{c.Id} {c.Name}|{c.Phone}|{c.Email}|{c.DateOfBirth}|{c.NameKey}|{c.NameSoundKey}|{c.DetailsVerifiedAt:O}|{c.MergedIntoId}|{c.CreatedAt:O}").ToList(),
+            identities.Select(i => $"{i.Id} {i.ContactId} {i.Channel} {i.ExternalId}").ToList(),
+            conversations.Select(c => $"{c.Id} {c.ContactId} {c.SharedInboxId} {c.MergedIntoConversationId} {c.Status} {c.LastMessageAt:O} {c.LastMessagePreview} {c.LastMessageDirection} {c.LastInboundAt:O} {c.LastInboundChannel} {c.ChannelMask} {c.UnreadCount}").ToList(),
+            messages.Select(m => $"{m.Id} {m.ConversationId}").ToList());
+    }
+}
