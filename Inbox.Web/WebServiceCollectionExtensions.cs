@@ -22,6 +22,7 @@ internal static class WebServiceCollectionExtensions
         services.AddSingleton<InboxChangeFeed>();
         services.AddSingleton<IInboxNotifier>(sp => sp.GetRequiredService<InboxChangeFeed>());
         services.AddLiveComponents();
+        services.AddScoped<Components.Pages.Contacts.MergeFlow>();
 
         services.AddStaffAuthentication(configuration);
         // Cookies and antiforgery tokens must survive restarts (and, with several instances, be shared):

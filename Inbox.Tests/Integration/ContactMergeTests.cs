@@ -258,6 +258,24 @@ public sealed class ContactMergeTests(ContactMergeTests.App app) : IClassFixture
     }
 
     [Fact]
+    public async Task Only_roles_that_may_merge_can_merge_through_the_api()
+    {
+        var (wa, line, _, _) = await PatientOnTwoChannelsAsync();
+        var (key, secret) = Inbox.Infrastructure.Auth.ApiKey.Create("agent-" + Unique(""), Inbox.Core.Staff.StaffRole.Agent, DateTimeOffset.UtcNow);
+        await using (var db = app.CreateDbContext())
+        {
+            db.Add(key);
+            await db.SaveChangesAsync();
+        }
+
+        var response = await app.CreateApiClient(secret).PostAsJsonAsync("/api/v1/contact-merges", new { survivorId = wa, mergedId = line });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        await using var check = app.CreateDbContext();
+        Assert.False(await check.ContactMerges.AnyAsync(m => m.MergedId == line));
+    }
+
+    [Fact]
     public async Task Bad_merge_requests_get_clear_errors_and_change_nothing()
     {
         var (wa, line, _, _) = await PatientOnTwoChannelsAsync();

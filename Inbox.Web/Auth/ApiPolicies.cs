@@ -12,6 +12,7 @@ internal static class ApiPolicies
     public const string AnyKey = "api:any-key";
     public const string ContactsRead = "api:contacts:read";
     public const string ContactsWrite = "api:contacts:write";
+    public const string ContactsMerge = "api:contacts:merge";
     public const string ConversationsRead = "api:conversations:read";
     public const string MessagesRead = "api:messages:read";
     public const string MessagesSend = "api:messages:send";
@@ -22,6 +23,7 @@ internal static class ApiPolicies
         .AddPolicy(AnyKey, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
         .AddPolicy(ContactsRead, p => Require(p, Permission.ReadConversations))
         .AddPolicy(ContactsWrite, p => Require(p, Permission.ReplyToPatients))
+        .AddPolicy(ContactsMerge, p => Require(p, Permission.MergeContacts))
         .AddPolicy(ConversationsRead, p => Require(p, Permission.ReadConversations))
         .AddPolicy(MessagesRead, p => Require(p, Permission.ReadConversations))
         .AddPolicy(MessagesSend, p => Require(p, Permission.ReplyToPatients))

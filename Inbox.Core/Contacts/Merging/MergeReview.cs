@@ -40,6 +40,9 @@ public interface IMergeReview
     /// <summary>Likely duplicate pairs (score at least <paramref name="minScore"/>), best first, without dismissed pairs.</summary>
     Task<IReadOnlyList<DuplicatePair>> QueueAsync(InboxScope scope, double minScore, int limit, CancellationToken ct);
 
+    /// <summary>The thread a merge folded <paramref name="conversationId"/> into, when the caller may see it.</summary>
+    Task<Guid?> FoldedIntoAsync(InboxScope scope, Guid conversationId, CancellationToken ct);
+
     /// <returns>Null when unknown, or when the surviving contact is outside the caller's inboxes.</returns>
     Task<ContactMerge?> MergeAsync(InboxScope scope, Guid mergeId, CancellationToken ct);
 

@@ -90,6 +90,12 @@ internal sealed class MergeReviewQueries(InboxDbContext db, IEnumerable<IMergePa
             .OrderByDescending(p => p.Score).ThenBy(p => p.FirstName, StringComparer.Ordinal).Take(limit).ToList();
     }
 
+    public async Task<Guid?> FoldedIntoAsync(InboxScope scope, Guid conversationId, CancellationToken ct)
+    {
+        var into = await db.Conversations.AsNoTracking().Where(c => c.Id == conversationId).Select(c => c.MergedIntoConversationId).FirstOrDefaultAsync(ct);
+        return into is { } id && await db.VisibleConversations(scope).AnyAsync(c => c.Id == id, ct) ? id : null;
+    }
+
     public async Task<ContactMerge?> MergeAsync(InboxScope scope, Guid mergeId, CancellationToken ct)
     {
         var merge = await db.ContactMerges.AsNoTracking().FirstOrDefaultAsync(m => m.Id == mergeId, ct);

@@ -11,7 +11,7 @@ internal static class ContactMergesEndpoints
 {
     public static RouteGroupBuilder MapContactMerges(this RouteGroupBuilder api)
     {
-        var merges = api.MapGroup("/contact-merges").WithTags("Contacts").RequireAuthorization(ApiPolicies.ContactsWrite);
+        var merges = api.MapGroup("/contact-merges").WithTags("Contacts").RequireAuthorization(ApiPolicies.ContactsMerge);
         merges.MapPost("", MergeAsync).Produces<ContactMergeResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         merges.MapGet("/{id}", GetAsync).Produces<ContactMergeResponse>().ProducesProblem(StatusCodes.Status404NotFound);

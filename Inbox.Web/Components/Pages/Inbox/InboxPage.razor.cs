@@ -1,4 +1,5 @@
 using Inbox.Core.Audit;
+using Inbox.Core.Contacts.Merging;
 using Inbox.Core.Conversations;
 using Inbox.Core.Realtime;
 using Inbox.Web.Auth;
@@ -19,6 +20,7 @@ public partial class InboxPage : LiveComponentBase
     [Inject] private IAuditTrail Audit { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
     [Inject] private ICallerInboxScope Caller { get; set; } = null!;
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
 
     /// <summary>
     /// The conversation whose opening was last recorded. Persisted from the prerender to the interactive render
@@ -67,8 +69,20 @@ public partial class InboxPage : LiveComponentBase
         if (ConversationId is not { } id) return;
         var conversation = await ReadAsync(id);
         if (id != ConversationId) return;
+        // A contact merge folded this thread into the patient's other one: follow it there.
+        if (conversation is null && await FoldedIntoAsync(id) is { } survivor)
+        {
+            Navigation.NavigateTo($"/conversations/{survivor}");
+            return;
+        }
         _conversation = conversation;
         _missing = conversation is null;
+    }
+
+    private async Task<Guid?> FoldedIntoAsync(Guid id)
+    {
+        var scope = await Caller.GetAsync();
+        return await Scoped.RunAsync<IMergeReview, Guid?>(r => r.FoldedIntoAsync(scope, id, CancellationToken.None));
     }
 
     private async Task<ConversationListItem?> ReadAsync(Guid id)
