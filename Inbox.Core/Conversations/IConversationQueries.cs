@@ -21,6 +21,9 @@ public interface IConversationQueries
 
     Task<ThreadMessage?> MessageAsync(InboxScope scope, Guid messageId, CancellationToken ct);
 
+    /// <summary>Each channel the patient wrote from in the thread, with their last message there (a merged thread has several).</summary>
+    Task<IReadOnlyList<ReplyChannelState>> ReplyChannelsAsync(InboxScope scope, Guid conversationId, CancellationToken ct);
+
     /// <summary>A contact is visible when one of their conversations is.</summary>
     Task<ContactView?> ContactAsync(InboxScope scope, Guid contactId, CancellationToken ct);
 

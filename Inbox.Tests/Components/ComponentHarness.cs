@@ -43,9 +43,15 @@ public sealed class ComponentHarness : IAsyncDisposable
         Context.Services.AddScoped<CircuitConnection>();
         Context.Services.AddSingleton(Scope.Object);
         Context.Services.AddSingleton(Templates.Object);
-        // Replies are written by the signed-in person.
+        Context.Services.AddSingleton(Merger.Object);
+        Context.Services.AddSingleton(MergeReview.Object);
+        Context.Services.AddSingleton(Dismissals.Object);
+        Context.Services.AddSingleton(Duplicates.Object);
+        Context.Services.AddScoped<Inbox.Web.Components.Pages.Contacts.MergeFlow>();
+        // Replies are written by the signed-in person, a receptionist (who may merge patients).
         var auth = Context.AddAuthorization();
         auth.SetAuthorized("Rita Reception");
+        auth.SetPolicies(Policies.MergeContacts);
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, SignedInUserId), new Claim(StaffClaims.DisplayName, "Rita Reception"));
         // Last: it builds the service provider.
         Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
@@ -68,6 +74,10 @@ public sealed class ComponentHarness : IAsyncDisposable
         return scope;
     }
     public Mock<IAuditTrail> Audit { get; } = new();
+    public Mock<Inbox.Core.Contacts.Merging.IContactMerger> Merger { get; } = new();
+    public Mock<Inbox.Core.Contacts.Merging.IMergeReview> MergeReview { get; } = new();
+    public Mock<Inbox.Core.Contacts.Merging.IDuplicateDismissals> Dismissals { get; } = new();
+    public Mock<Inbox.Core.Contacts.IDuplicateFinder> Duplicates { get; } = new();
     public Mock<IAuditLog> AuditLog { get; } = new();
     public InboxChangeFeed Feed { get; }
 

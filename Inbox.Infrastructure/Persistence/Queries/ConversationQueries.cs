@@ -74,6 +74,28 @@ internal sealed class ConversationQueries(InboxDbContext db) : IConversationQuer
         return ToPage(rows, limit, c => new Cursor(c.CreatedAt, c.Id));
     }
 
+    public async Task<IReadOnlyList<ReplyChannelState>> ReplyChannelsAsync(InboxScope scope, Guid conversationId, CancellationToken ct)
+    {
+        if (!await IsVisibleAsync(scope, conversationId, ct)) return [];
+        // A handful of channels per thread: the latest inbound per channel, from the (conversation, time) index.
+        var latest = await db.Messages.AsNoTracking()
+            .Where(m => m.ConversationId == conversationId && m.Direction == MessageDirection.In && m.ChannelIdentityId != null)
+            .GroupBy(m => m.Channel)
+            .Select(g => new { Channel = g.Key, At = g.Max(m => m.CreatedAt) })
+            .ToListAsync(ct);
+        var states = new List<ReplyChannelState>();
+        foreach (var row in latest)
+        {
+            var following = await db.Messages.AsNoTracking()
+                .Where(m => m.ConversationId == conversationId && m.Direction == MessageDirection.In && m.Channel == row.Channel)
+                .OrderByDescending(m => m.CreatedAt)
+                .Select(m => db.ChannelIdentities.Where(i => i.Id == m.ChannelIdentityId).Select(i => i.IsFollowing).FirstOrDefault())
+                .FirstOrDefaultAsync(ct);
+            states.Add(new ReplyChannelState(row.Channel, row.At, Blocked: !following));
+        }
+        return states;
+    }
+
     private IQueryable<Conversation> Visible(InboxScope scope) => db.VisibleConversations(scope);
 
     private IQueryable<Contact> VisibleContacts(InboxScope scope) => db.VisibleContacts(scope);

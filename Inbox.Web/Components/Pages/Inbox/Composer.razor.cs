@@ -33,32 +33,58 @@ public partial class Composer : ComponentBase
     /// <summary>The conversation being answered: its last inbound channel and time decide the window.</summary>
     [Parameter, EditorRequired] public ConversationListItem Conversation { get; set; } = null!;
 
-    // A person's reply: on Messenger the HUMAN_AGENT tag keeps it possible for 7 days after the 24-hour window.
-    private bool WindowOpen => Conversation.LastInboundChannel is { } channel
-        && (MessagingWindow.IsOpen(channel, Conversation.LastInboundAt, Time.GetUtcNow()) || HumanAgentOnly);
+    private IReadOnlyList<ReplyChannelOption> _options = [];
+    private ChannelKind? _chosen;
+    private (Guid Id, DateTimeOffset? LastInboundAt) _optionsFor;
+
+    /// <summary>
+    /// The channels this thread can be answered on (a merged patient's thread has several): loaded when the thread
+    /// or its last patient message changes. Without any yet, the list item's last inbound channel stands in.
+    /// </summary>
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_optionsFor == (Conversation.Id, Conversation.LastInboundAt)) return;
+        if (_optionsFor.Id != Conversation.Id) _chosen = null;
+        _optionsFor = (Conversation.Id, Conversation.LastInboundAt);
+        var scope = await Caller.GetAsync();
+        var id = Conversation.Id;
+        var states = await Scoped.RunAsync<IConversationQueries, IReadOnlyList<ReplyChannelState>>(q => q.ReplyChannelsAsync(scope, id, CancellationToken.None)) ?? [];
+        if (states.Count == 0 && Conversation.LastInboundChannel is { } channel && Conversation.LastInboundAt is { } at)
+            states = [new ReplyChannelState(channel, at, Blocked: false)];
+        _options = ReplyChannels.Options(states, Time.GetUtcNow());
+    }
+
+    /// <summary>Where this reply goes: the receptionist's pick, else the default (latest open window).</summary>
+    private ReplyChannelOption? Selected => _options.FirstOrDefault(o => o.Channel == _chosen) ?? ReplyChannels.Default(_options);
+
+    private void Choose(ChannelKind channel) => _chosen = channel;
+
+    private bool WindowOpen => Selected?.CanWrite == true;
 
     /// <summary>WhatsApp after the 24-hour window: only an approved template may go.</summary>
-    private bool TemplatesOnly => Conversation.LastInboundChannel == ChannelKind.WhatsApp && !WindowOpen;
+    private bool TemplatesOnly => Selected?.Mode == ReplyMode.TemplatesOnly;
 
-    private bool HumanAgentOnly => Conversation.LastInboundChannel is { } channel
-        && !MessagingWindow.IsOpen(channel, Conversation.LastInboundAt, Time.GetUtcNow())
-        && MessagingWindow.HumanAgentTagAllowed(channel, Conversation.LastInboundAt, Time.GetUtcNow());
+    private bool HumanAgentOnly => Selected?.Mode == ReplyMode.HumanAgentTag;
 
     private string WindowHint
     {
         get
         {
-            if (Conversation.LastInboundChannel is not { } channel) return "The patient has not written yet — they must write first";
+            if (Selected is not { } selected) return "The patient has not written yet — they must write first";
+            var (channel, last) = (selected.Channel, selected.LastInboundAt);
             var name = ChannelNames.Display(channel);
+            if (selected.Mode == ReplyMode.Unavailable) return selected.Explanation;
             if (TemplatesOnly) return "Window closed on WhatsApp — choose an approved template";
-            if (!WindowOpen) return $"Window closed on {name} — the patient must write first";
-            if (HumanAgentOnly && MessagingWindow.HumanAgentTagClosesAt(channel, Conversation.LastInboundAt) is { } tagCloses)
+            if (HumanAgentOnly && MessagingWindow.HumanAgentTagClosesAt(channel, last) is { } tagCloses)
                 return $"Reply on {name} as a person (human-agent reply) · allowed until {Display.Deadline(tagCloses, Time)}";
-            return MessagingWindow.ClosesAt(channel, Conversation.LastInboundAt) is { } closes
+            return MessagingWindow.ClosesAt(channel, last) is { } closes
                 ? $"Reply on {name} · window open until {Display.Deadline(closes, Time)}"
                 : $"Reply on {name}";
         }
     }
+
+    /// <summary>Passed to the sender only when there is a choice: with one channel, the sender's own default is the same.</summary>
+    private ChannelKind? ChannelToSend => _options.Count > 1 ? Selected?.Channel : null;
 
     private async Task OnKeyDownAsync(KeyboardEventArgs e)
     {
@@ -75,7 +101,8 @@ public partial class Composer : ComponentBase
             var user = (await AuthState).User;
             var author = StaffClaims.AuthorOf(user);
             var scope = await Caller.GetAsync();
-            var result = await Scoped.RunAsync<IReplySender, ReplyResult>(s => s.QueueAsync(scope, Conversation.Id, text, null, author, CancellationToken.None));
+            var channel = ChannelToSend;
+            var result = await Scoped.RunAsync<IReplySender, ReplyResult>(s => s.QueueAsync(scope, Conversation.Id, text, channel, author, CancellationToken.None));
             if (result.Outcome == ReplyOutcome.Queued)
                 await Audit.RecordAsync(Time, user, AuditActions.MessageSend, AuditSubjects.Conversation, Conversation.Id.ToString());
             _errors = Describe(result);
