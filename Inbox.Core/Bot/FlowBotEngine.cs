@@ -160,7 +160,7 @@ public sealed class FlowBotEngine : IBotEngine
     {
         var flow = turn.Flow;
         if (turn.Input.ChoiceId == PersonYes || (turn.Input.ChoiceId is null && (YesWords.Contains(normalized) || normalized == "1" || normalized == Normalize(flow.PersonLabel))))
-            return HandOver(turn, state with { Misses = 0 }, "The bot did not understand", null);
+            return HandOver(turn, state, "The bot did not understand", null);
         if (turn.Input.ChoiceId == PersonNo || (turn.Input.ChoiceId is null && (NoWords.Contains(normalized) || normalized == "2" || BackToMenuWords.Contains(normalized))))
             return Say(state with { Step = BotStep.Menu, Misses = 0 }, flow.MenuPrompt, MenuChoices(flow));
         return MenuChoice(turn, state with { Step = BotStep.Menu }, normalized) ?? HandOver(turn, state, "The bot did not understand", null);
@@ -180,7 +180,7 @@ public sealed class FlowBotEngine : IBotEngine
     {
         var flow = turn.Flow;
         var notice = Join(before ?? "", Fill(flow.Transfer, flow, turn.Now));
-        return new BotDecision(state with { Step = BotStep.Menu }, [new BotReply(notice, HandoverNotice: true)],
+        return new BotDecision(state with { Step = BotStep.Menu, Misses = 0 }, [new BotReply(notice, HandoverNotice: true)],
             Handover: new BotHandover(reason, Priority.Normal, Summary(state, turn.Consent)));
     }
 
