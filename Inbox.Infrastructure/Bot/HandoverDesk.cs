@@ -24,6 +24,11 @@ internal sealed class HandoverDesk(InboxDbContext db, SqliteWriteGate writeGate,
             .ToList();
     }
 
+    public Task<OwnershipView?> ViewAsync(InboxScope scope, Guid conversationId, CancellationToken ct) =>
+        db.VisibleConversations(scope).Where(c => c.Id == conversationId)
+            .Select(c => new OwnershipView(c.Id, c.HandledBy, c.Status, c.AssigneeId, c.Priority, c.HandoverReason, c.HandoverSummary, c.HandedOverAt))
+            .FirstOrDefaultAsync(ct);
+
     public Task<OwnershipOutcome> HandOverAsync(InboxScope scope, Guid conversationId, string reason, AuditActor actor, string? ip, CancellationToken ct) =>
         ChangeAsync(scope, conversationId, c => c.HandOver(reason, c.BotState is { } s ? FlowBotEngine.Summary(s, Core.Consent.ConsentState.Unknown) : null, Priority.Normal, clock.GetUtcNow()),
             AuditActions.Handover, actor, ip, ct);
