@@ -55,6 +55,9 @@ public sealed class FlowBotEngine : IBotEngine
         if (turn.Consent == ConsentState.Accepted)
             return MenuChoice(turn, state with { Step = BotStep.Menu }, Normalize(turn.Input.Text ?? ""))
                    ?? Say(state with { Step = BotStep.Menu }, Join(flow.Welcome, flow.MenuPrompt), MenuChoices(flow));
+        // Asking for a person collects nothing: honoured at once, even before consent.
+        if (FindMenuItem(flow, turn.Input.ChoiceId, Normalize(turn.Input.Text ?? "")) is { Action: BotMenuAction.Handover } person)
+            return HandOver(turn, state.WithTopic(person.Title), $"Asked for: {person.Title}", person.Answer);
         return Say(state with { Step = BotStep.AwaitingConsent }, Join(flow.Welcome, flow.ConsentQuestion), ConsentChoices(flow));
     }
 

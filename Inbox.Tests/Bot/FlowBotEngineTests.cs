@@ -48,6 +48,15 @@ public sealed class FlowBotEngineTests
     }
 
     [Fact]
+    public void A_first_message_asking_for_a_person_is_handed_over_at_once()
+    {
+        var first = NewScript().Say("Can I speak to a nurse?");
+
+        Assert.Equal("Asked for: Talk to a person", first.Handover!.Reason);
+        Assert.True(first.Replies.Single().HandoverNotice);
+    }
+
+    [Fact]
     public void Accepting_records_consent_and_shows_the_menu_every_item_answerable_by_tap_number_or_keyword()
     {
         var script = NewScript();

@@ -7,12 +7,13 @@ namespace Inbox.Web.Endpoints.Api;
 /// <summary>`POST /api/v1/conversations/{id}/handover` and `/handback`: who owns the conversation, the bot or people.</summary>
 internal static class HandoverEndpoints
 {
+    /// <summary>Optional body; read by hand so an empty body is allowed (no Accepts metadata: it would refuse bodiless requests at routing).</summary>
     public sealed record HandoverRequest(string? Reason);
 
     public static RouteGroupBuilder MapHandover(this RouteGroupBuilder api)
     {
         var conversations = api.MapGroup("/conversations").WithTags("Conversations").RequireAuthorization(ApiPolicies.ConversationsHandover);
-        conversations.MapPost("/{id}/handover", HandOverAsync).Accepts<HandoverRequest>("application/json")
+        conversations.MapPost("/{id}/handover", HandOverAsync)
             .Produces<ConversationResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         conversations.MapPost("/{id}/handback", HandBackAsync)
             .Produces<ConversationResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
