@@ -20,6 +20,8 @@ public partial class HandoverQueuePage : LiveComponentBase, IAsyncDisposable
     private ITimer? _tick;
     private IJSObjectReference? _alertsModule;
     private bool _alerts;
+    // Set once the circuit is interactive: from then on the queue updates live (tests wait for it).
+    private bool _live;
 
     [Inject] private ICallerInboxScope Caller { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
@@ -39,7 +41,8 @@ public partial class HandoverQueuePage : LiveComponentBase, IAsyncDisposable
         if (!firstRender) return;
         _alertsModule = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Pages/Handovers/HandoverQueuePage.razor.js");
         _alerts = await _alertsModule.InvokeAsync<bool>("enabled");
-        if (_alerts) StateHasChanged();
+        _live = true;
+        StateHasChanged();
     }
 
     protected override bool Accept(IReadOnlyList<InboxChange> changes) => changes.Any(c => c.Kind == InboxChangeKind.ConversationUpdated);
