@@ -188,9 +188,11 @@ public sealed class FlowBotEngine : IBotEngine
     }
 
     /// <summary>What the agent reads at the top of the thread: consent, what the patient asked about, the booking so far.</summary>
-    public static string Summary(BotState state, ConsentState consent)
+    /// <param name="consent">Null when the caller does not know it (staff taking over): the line is left out rather than guessed.</param>
+    public static string Summary(BotState state, ConsentState? consent)
     {
-        var lines = new List<string> { $"Consent: {consent.ToString().ToLowerInvariant()}" };
+        var lines = new List<string>();
+        if (consent is { } known) lines.Add($"Consent: {known.ToString().ToLowerInvariant()}");
         if (state.Topics is { Count: > 0 } topics) lines.Add($"Asked about: {string.Join(", ", topics)}");
         var booking = new[] { ("service", state.Service), ("preferred time", state.PreferredTime), ("name", state.PatientName),
                 ("date of birth", state.DateOfBirth?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) }

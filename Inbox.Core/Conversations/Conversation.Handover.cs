@@ -62,7 +62,7 @@ public sealed partial class Conversation
     /// <summary>A staff member takes a bot conversation straight to themselves (no queue).</summary>
     public void TakeOver(string agentId, DateTimeOffset at)
     {
-        HandOver("Taken over by staff", BotState is { } state ? FlowBotEngine.Summary(state, Consent.ConsentState.Unknown) : null, Priority.Normal, at);
+        HandOver("Taken over by staff", BotState is { } state ? FlowBotEngine.Summary(state, consent: null) : null, Priority.Normal, at);
         Take(agentId);
     }
 

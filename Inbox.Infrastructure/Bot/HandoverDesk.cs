@@ -30,7 +30,7 @@ internal sealed class HandoverDesk(InboxDbContext db, SqliteWriteGate writeGate,
             .FirstOrDefaultAsync(ct);
 
     public Task<OwnershipOutcome> HandOverAsync(InboxScope scope, Guid conversationId, string reason, AuditActor actor, string? ip, CancellationToken ct) =>
-        ChangeAsync(scope, conversationId, c => c.HandOver(reason, c.BotState is { } s ? FlowBotEngine.Summary(s, Core.Consent.ConsentState.Unknown) : null, Priority.Normal, clock.GetUtcNow()),
+        ChangeAsync(scope, conversationId, c => c.HandOver(reason, c.BotState is { } s ? FlowBotEngine.Summary(s, consent: null) : null, Priority.Normal, clock.GetUtcNow()),
             AuditActions.Handover, actor, ip, ct);
 
     public Task<OwnershipOutcome> TakeAsync(InboxScope scope, Guid conversationId, string agentId, AuditActor actor, string? ip, CancellationToken ct) =>

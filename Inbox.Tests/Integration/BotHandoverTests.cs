@@ -239,6 +239,25 @@ public sealed class BotHandoverTests(BotHandoverTests.Fixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task A_staff_reply_in_a_bot_conversation_takes_it_over_so_the_bot_stops()
+    {
+        const string waId = "15550700009";
+        await WriteAsync(WhatsAppPayloads.Text(waId, "Aiko", "Hi"));
+        var conversation = await ConversationOfAsync(waId);
+        Assert.Equal(HandledBy.Bot, conversation.HandledBy);
+
+        await using (var scope = App.Services.CreateAsyncScope())
+            Assert.Equal(ReplyOutcome.Queued, (await scope.ServiceProvider.GetRequiredService<IReplySender>()
+                .QueueAsync(InboxScope.All, conversation.Id, "Hello Aiko, Nurse Lee here.", null, MessageAuthor.Agent("agent-9", "Nurse Lee"), CancellationToken.None)).Outcome);
+
+        conversation = await ConversationOfAsync(waId);
+        Assert.Equal(HandledBy.Human, conversation.HandledBy);
+        Assert.Equal("agent-9", conversation.AssigneeId);
+        await WriteAsync(WhatsAppPayloads.Text(waId, "Aiko", "yes"));
+        Assert.Single(await BotMessagesAsync(conversation.Id));
+    }
+
+    [Fact]
     public async Task When_two_agents_take_the_same_handover_at_once_exactly_one_wins()
     {
         const string waId = "15550700007";
