@@ -183,8 +183,12 @@ public sealed class FlowBotEngine : IBotEngine
     {
         var flow = turn.Flow;
         var notice = Join(before ?? "", Fill(flow.Transfer, flow, turn.Now));
+        var summary = Summary(state, turn.Consent);
+        // Out of hours the handover waits for opening time: the agent sees what the patient was promised.
+        if (flow.Hours.Days.Count > 0 && !flow.Hours.IsOpen(turn.Now) && flow.Hours.NextOpening(turn.Now) is { } opening)
+            summary += $"\nOutside hours: told the patient we are back {BusinessHours.DescribeOpening(opening, turn.Now, flow.Hours.Zone())}";
         return new BotDecision(state with { Step = BotStep.Menu, Misses = 0 }, [new BotReply(notice, HandoverNotice: true)],
-            Handover: new BotHandover(reason, Priority.Normal, Summary(state, turn.Consent)));
+            Handover: new BotHandover(reason, Priority.Normal, summary));
     }
 
     /// <summary>What the agent reads at the top of the thread: consent, what the patient asked about, the booking so far.</summary>

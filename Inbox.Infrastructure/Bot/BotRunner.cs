@@ -44,7 +44,16 @@ internal sealed class BotRunner(
         var turns = await db.PendingBotTurns.AsNoTracking().OrderBy(t => t.CreatedAt).Take(BatchSize).ToListAsync(ct);
         foreach (var turn in turns)
         {
-            var (changes, handedOver) = await RunAsync(db, turn, ct);
+            List<InboxChange> changes;
+            bool handedOver;
+            try { (changes, handedOver) = await RunAsync(db, turn, ct); }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A turn the bot cannot take must not block every later one: people answer this patient instead.
+                logger.LogError("Bot turn {TurnId} failed ({Error}); handing the conversation over", turn.Id, ex.GetType().Name);
+                db.ChangeTracker.Clear();
+                (changes, handedOver) = await GiveUpAsync(db, turn, ct);
+            }
             db.ChangeTracker.Clear();
             if (changes.Count > 0) await notifier.PublishAsync(changes, ct);
             if (handedOver)
@@ -52,6 +61,16 @@ internal sealed class BotRunner(
         }
         if (turns.Count > 0) outbound.Pulse();
         return turns.Count;
+    }
+
+    private async Task<(List<InboxChange> Changes, bool HandedOver)> GiveUpAsync(InboxDbContext db, PendingBotTurn turn, CancellationToken ct)
+    {
+        db.Remove(turn);
+        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == turn.ConversationId, ct);
+        var handOver = conversation is { HandledBy: HandledBy.Bot };
+        if (handOver) conversation!.HandOver("The bot could not answer", null, Priority.Normal, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return (handOver ? [new InboxChange(InboxChangeKind.ConversationUpdated, turn.ConversationId)] : [], handOver);
     }
 
     private async Task<(List<InboxChange> Changes, bool HandedOver)> RunAsync(InboxDbContext db, PendingBotTurn turn, CancellationToken ct)

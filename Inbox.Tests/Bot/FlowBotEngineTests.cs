@@ -220,7 +220,7 @@ public sealed class FlowBotEngineTests
 
         var person = script.Say("person", "menu:person");
         Assert.Contains("back Monday at 08:00", person.Replies.Single().Text);
-        Assert.NotNull(person.Handover);
+        Assert.Contains("Outside hours: told the patient we are back Monday at 08:00", person.Handover!.Summary);
 
         var booking = NewScript(SaturdayEvening, ConsentState.Accepted);
         booking.Say("hi");

@@ -258,6 +258,25 @@ public sealed class BotHandoverTests(BotHandoverTests.Fixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task A_resolved_conversation_returns_to_the_bot_for_the_next_contact()
+    {
+        const string waId = "15550700010";
+        await WriteAsync(WhatsAppPayloads.Text(waId, "Rosa", "talk to a person please"));
+        var conversation = await ConversationOfAsync(waId);
+        Assert.Equal(HandledBy.Human, conversation.HandledBy);
+        // Resolved by staff (the inbox's resolve action belongs to the team inbox work).
+        await using (var db = App.CreateDbContext())
+            await db.Conversations.Where(c => c.Id == conversation.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, ConversationStatus.Resolved));
+
+        await WriteAsync(WhatsAppPayloads.Text(waId, "Rosa", "Hello again"));
+
+        conversation = await ConversationOfAsync(waId);
+        Assert.Equal(HandledBy.Bot, conversation.HandledBy);
+        Assert.Null(conversation.HandoverReason);
+        Assert.Equal(2, (await BotMessagesAsync(conversation.Id)).Count);
+    }
+
+    [Fact]
     public async Task When_two_agents_take_the_same_handover_at_once_exactly_one_wins()
     {
         const string waId = "15550700007";
