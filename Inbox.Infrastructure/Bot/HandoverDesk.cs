@@ -18,7 +18,7 @@ internal sealed class HandoverDesk(InboxDbContext db, SqliteWriteGate writeGate,
         var waiting = await db.VisibleConversations(scope)
             .Where(c => c.Status == ConversationStatus.Pending && c.HandledBy == HandledBy.Human && c.AssigneeId == null && c.HandedOverAt != null)
             .Join(db.Contacts, c => c.ContactId, p => p.Id, (c, p) => new { c.Id, p.Name, c.HandoverReason, c.HandoverSummary, c.Priority, c.LastInboundChannel, c.HandedOverAt })
-            .Take(500).ToListAsync(ct);
+            .OrderBy(w => w.HandedOverAt).Take(500).ToListAsync(ct);
         return waiting.OrderByDescending(w => w.Priority).ThenBy(w => w.HandedOverAt)
             .Select(w => new HandoverQueueItem(w.Id, w.Name, w.HandoverReason ?? "", w.HandoverSummary, w.Priority, w.LastInboundChannel, w.HandedOverAt!.Value))
             .ToList();

@@ -43,8 +43,9 @@ public sealed class ComponentHarness : IAsyncDisposable
         Context.Services.AddScoped<CircuitConnection>();
         Context.Services.AddSingleton(Scope.Object);
         Context.Services.AddSingleton(Templates.Object);
+        Context.Services.AddSingleton(Handovers.Object);
         // Replies are written by the signed-in person.
-        var auth = Context.AddAuthorization();
+        var auth = Auth = Context.AddAuthorization();
         auth.SetAuthorized("Rita Reception");
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, SignedInUserId), new Claim(StaffClaims.DisplayName, "Rita Reception"));
         // Last: it builds the service provider.
@@ -57,6 +58,9 @@ public sealed class ComponentHarness : IAsyncDisposable
     public Mock<IConversationQueries> Queries { get; } = new();
     public Mock<IReplySender> Replies { get; } = new();
     public Mock<Inbox.Core.Templates.ITemplateCatalogue> Templates { get; } = new();
+    public Mock<Inbox.Core.Bot.IHandoverDesk> Handovers { get; } = new();
+    /// <summary>Grant policies (e.g. TakeHandovers) for components that show actions by permission.</summary>
+    public Bunit.TestDoubles.BunitAuthorizationContext Auth { get; }
     /// <summary>The signed-in person's inboxes: one fixed inbox; components must pass it to every read.</summary>
     public Mock<ICallerInboxScope> Scope { get; } = CreateScope();
     public static readonly InboxScope SignedInScope = InboxScope.Only([Guid.Parse("0190f0a0-0000-7000-8000-000000000001")]);
