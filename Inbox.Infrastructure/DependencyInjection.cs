@@ -65,6 +65,13 @@ public static class DependencyInjection
         services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.Section);
         services.AddHostedService<OutboundDispatcher>();
         services.AddHostedService<ProfileRefresher>();
+        // The bot: the rule engine behind IBotEngine, its queue of turns, the handover desk and the admin side.
+        services.AddSingleton<Inbox.Core.Bot.IBotEngine, Inbox.Core.Bot.FlowBotEngine>();
+        services.AddSingleton<Bot.BotWork>();
+        services.AddHostedService<Bot.BotRunner>();
+        services.AddScoped<Inbox.Core.Bot.IHandoverDesk, Bot.HandoverDesk>();
+        services.AddScoped<Bot.BotFlowAdmin>();
+        services.AddScoped<Bot.AppointmentDesk>();
         services.AddMedia(contentRoot);
         return services;
     }

@@ -24,6 +24,13 @@ public static class AuditActions
     public const string ContactNotDuplicate = "contact.duplicates.dismiss";
     public const string ApiKeyCreate = "apikey.create";
     public const string ApiKeyRevoke = "apikey.revoke";
+    public const string Handover = "conversation.handover";
+    public const string HandoverTake = "conversation.take";
+    public const string Handback = "conversation.handback";
+    public const string BotFlowSave = "bot.flow.save";
+    public const string BotEnable = "bot.enable";
+    public const string BotDisable = "bot.disable";
+    public const string AppointmentDecide = "appointment.decide";
 
     private static readonly Dictionary<string, string> Descriptions = new()
     {
@@ -45,6 +52,13 @@ public static class AuditActions
         [ContactNotDuplicate] = "Marked two patients as different people",
         [ApiKeyCreate] = "Created an API key",
         [ApiKeyRevoke] = "Revoked an API key",
+        [Handover] = "Handed a conversation over to people",
+        [HandoverTake] = "Took a conversation",
+        [Handback] = "Handed a conversation back to the bot",
+        [BotFlowSave] = "Saved a new bot flow version",
+        [BotEnable] = "Switched an inbox's bot on",
+        [BotDisable] = "Switched an inbox's bot off",
+        [AppointmentDecide] = "Confirmed or declined an appointment request",
         ["signin.2fa.required"] = "Password right, two-factor code asked",
         ["signin.2fa.failed"] = "Two-factor code wrong",
         ["signin.2fa.recovery-code"] = "Signed in with a recovery code",
@@ -92,6 +106,7 @@ public static class AuditSubjects
     public const string SharedInbox = "sharedInbox";
     public const string Message = "message";
     public const string Template = "template";
+    public const string AppointmentRequest = "appointmentRequest";
 
-    public static IReadOnlyList<string> Known { get; } = [Conversation, Contact, Staff, ApiKey, ChannelAccount, Team, SharedInbox, Message, Template];
+    public static IReadOnlyList<string> Known { get; } = [Conversation, Contact, Staff, ApiKey, ChannelAccount, Team, SharedInbox, Message, Template, AppointmentRequest];
 }

@@ -7,7 +7,7 @@ namespace Inbox.Core.Conversations;
 /// A thread of care with one contact. Messages are their own rows (a thread can hold thousands);
 /// the conversation keeps what the inbox list shows and guards status and ownership changes.
 /// </summary>
-public sealed class Conversation : AggregateRoot
+public sealed partial class Conversation : AggregateRoot
 {
     public const int PreviewLength = 140;
 

@@ -5,6 +5,7 @@ public sealed record MessageAuthor(AuthorKind Kind, string? Id = null, string? N
 {
     public static readonly MessageAuthor Patient = new(AuthorKind.Patient);
     public static readonly MessageAuthor System = new(AuthorKind.System);
+    public static readonly MessageAuthor Bot = new(AuthorKind.Bot, Name: "Bot");
 
     public static MessageAuthor Agent(string id, string name) => new(AuthorKind.Agent, id, name);
 }

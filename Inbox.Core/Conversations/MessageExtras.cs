@@ -4,15 +4,16 @@ namespace Inbox.Core.Conversations;
 
 /// <summary>
 /// The parts of a message that are lists or nested shapes, stored together as one JSON column: the choices
-/// we offered, the one the patient tapped, shared contact cards, the template we used.
+/// we offered, the one the patient tapped, shared contact cards, the template we used, whether a bot message announces a handover (it may leave after people own the thread).
 /// </summary>
 public sealed record MessageExtras(
     IReadOnlyList<MessageChoice>? Choices = null,
     InboundChoice? Chosen = null,
     IReadOnlyList<SharedContact>? Contacts = null,
-    OutboundTemplate? Template = null)
+    OutboundTemplate? Template = null,
+    bool HandoverNotice = false)
 {
-    public bool IsEmpty => Choices is null && Chosen is null && Contacts is null && Template is null;
+    public bool IsEmpty => Choices is null && Chosen is null && Contacts is null && Template is null && !HandoverNotice;
 }
 
 /// <summary>Where an inbound attachment is on its way into local storage.</summary>

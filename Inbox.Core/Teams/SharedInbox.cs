@@ -21,6 +21,10 @@ public sealed class SharedInbox : Entity
 
     public string Name { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>New conversations start with the inbox's bot (its latest flow version); off, people answer everything.</summary>
+    public bool BotEnabled { get; private set; }
+
+    public void EnableBot(bool enabled) => BotEnabled = enabled;
 
     public void Rename(string name)
     {

@@ -23,6 +23,7 @@ internal sealed class InboundProcessor(
     IInboxNotifier notifier,
     InboundWork work,
     Media.MediaWork mediaWork,
+    Bot.BotWork botWork,
     SqliteWriteGate writeGate,
     TimeProvider clock,
     ILogger<InboundProcessor> logger) : BackgroundService
@@ -118,6 +119,8 @@ internal sealed class InboundProcessor(
         if (changes.Count > 0) await notifier.PublishAsync(changes, ct);
         // Attachments are fetched by their own job: wake it now rather than at its next poll.
         if (events.OfType<InboundMessage>().Any(m => m.Media is not null)) mediaWork.Pulse();
+        // Bot turns were committed with the messages: the bot answers now, outside the webhook request.
+        if (events.OfType<InboundMessage>().Any()) botWork.Pulse();
     }
 
     private async Task RecordFailureAsync(long id, Exception ex, CancellationToken ct)

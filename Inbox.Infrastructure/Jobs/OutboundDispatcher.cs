@@ -51,7 +51,10 @@ internal sealed class OutboundDispatcher(
         foreach (var message in due)
         {
             var identity = identities[message.ChannelIdentityId!.Value];
-            await SendOneAsync(db, message, identity, ct);
+            if (await Bot.BotSilence.ReasonToHoldBackAsync(db, message, ct) is { } heldBack)
+                message.MarkFailed(Bot.BotSilence.ErrorCode, heldBack, clock.GetUtcNow());
+            else
+                await SendOneAsync(db, message, identity, ct);
             // Saved one at a time: a message the platform accepted is never sent again after a crash mid-batch.
             await db.SaveChangesAsync(ct);
             await notifier.PublishAsync([new InboxChange(InboxChangeKind.MessageUpdated, message.ConversationId, message.Id)], ct);

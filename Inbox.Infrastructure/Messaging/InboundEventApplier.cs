@@ -19,6 +19,7 @@ internal sealed class InboundEventApplier(InboxDbContext db, ChannelAccountDirec
     private readonly Dictionary<(ChannelKind, string, string), ChannelIdentity> _identities = [];
     private readonly Dictionary<(Guid Contact, Guid Inbox), Conversation> _conversations = [];
     private readonly Dictionary<(ChannelKind, string), Message> _messagesByProviderId = [];
+    private HashSet<Guid>? _botInboxes;
 
     public InboundWrites Writes { get; } = new();
 
@@ -50,6 +51,8 @@ internal sealed class InboundEventApplier(InboxDbContext db, ChannelAccountDirec
     private async Task ApplyMessagesAsync(List<InboundMessage> messages, List<InboxChange> changes, CancellationToken ct)
     {
         var seen = await KnownProviderIdsAsync(messages.Select(m => (m.Channel, m.ProviderMessageId)), ct);
+        // A handful of inboxes: one small read per batch says whose bot answers.
+        _botInboxes = (await db.SharedInboxes.AsNoTracking().Where(i => i.BotEnabled).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
         foreach (var inbound in messages)
         {
             if (!seen.Add((inbound.Channel, inbound.ProviderMessageId))) continue;
@@ -63,8 +66,11 @@ internal sealed class InboundEventApplier(InboxDbContext db, ChannelAccountDirec
             var message = Message.Inbound(conversation.Id, identity.Id, inbound);
             Writes.Added(message);
             _messagesByProviderId[(message.Channel, inbound.ProviderMessageId)] = message;
+            if (_botInboxes.Contains(conversation.SharedInboxId)) conversation.ReturnToBotIfResolved();
             conversation.RecordInbound(message);
             Writes.Updated(conversation);
+            // The bot answers after this batch commits (BotRunner), once per message.
+            if (conversation.HandledBy == HandledBy.Bot) Writes.Added(new Bot.PendingBotTurn(message.Id, conversation.Id, message.CreatedAt));
             changes.Add(new InboxChange(InboxChangeKind.MessageAdded, conversation.Id, message.Id));
         }
     }
@@ -273,6 +279,7 @@ internal sealed class InboundEventApplier(InboxDbContext db, ChannelAccountDirec
     {
         if (_conversations.TryGetValue((contactId, inboxId), out var conversation)) return conversation;
         conversation = new Conversation(contactId, inboxId, at);
+        if (_botInboxes?.Contains(inboxId) == true) conversation.StartWithBot();
         Writes.Added(conversation);
         _conversations[(contactId, inboxId)] = conversation;
         return conversation;

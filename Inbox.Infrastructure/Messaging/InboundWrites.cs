@@ -13,7 +13,7 @@ namespace Inbox.Infrastructure.Messaging;
 internal sealed class InboundWrites
 {
     // Parents before children: foreign keys are checked as each row goes in.
-    private static readonly Type[] Order = [typeof(Contact), typeof(ChannelIdentity), typeof(Conversation), typeof(Message)];
+    private static readonly Type[] Order = [typeof(Contact), typeof(ChannelIdentity), typeof(Conversation), typeof(Message), typeof(Bot.PendingBotTurn)];
 
     private readonly List<object> _added = [];
     private readonly HashSet<object> _updated = new(ReferenceEqualityComparer.Instance);

@@ -75,9 +75,14 @@ internal sealed class ReplySender(
         db.Messages.Add(message);
         conversation.RecordOutbound(message);
         conversation.MarkRead();
+        // A person writing in a bot conversation takes it over: the bot must not talk over them.
+        var takenOver = message.AuthorKind == AuthorKind.Agent && conversation.HandledBy == HandledBy.Bot;
+        if (takenOver) conversation.TakeOver(message.AuthorId ?? "unknown", message.CreatedAt);
         await db.SaveChangesAsync(ct);
         work.Pulse();
-        await notifier.PublishAsync([new InboxChange(InboxChangeKind.MessageAdded, conversation.Id, message.Id)], ct);
+        await notifier.PublishAsync(takenOver
+            ? [new InboxChange(InboxChangeKind.MessageAdded, conversation.Id, message.Id), new InboxChange(InboxChangeKind.ConversationUpdated, conversation.Id)]
+            : [new InboxChange(InboxChangeKind.MessageAdded, conversation.Id, message.Id)], ct);
         return new ReplyResult(ReplyOutcome.Queued, message.Id);
     }
 

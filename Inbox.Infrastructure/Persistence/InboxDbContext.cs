@@ -32,6 +32,10 @@ public abstract class InboxDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<SharedInbox> SharedInboxes => Set<SharedInbox>();
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<Inbox.Core.Templates.MessageTemplate> MessageTemplates => Set<Inbox.Core.Templates.MessageTemplate>();
+    public DbSet<Inbox.Core.Bot.BotFlowVersion> BotFlowVersions => Set<Inbox.Core.Bot.BotFlowVersion>();
+    internal DbSet<Inbox.Infrastructure.Bot.PendingBotTurn> PendingBotTurns => Set<Inbox.Infrastructure.Bot.PendingBotTurn>();
+    public DbSet<Inbox.Core.Consent.ConsentRecord> ConsentRecords => Set<Inbox.Core.Consent.ConsentRecord>();
+    public DbSet<Inbox.Core.Appointments.AppointmentRequest> AppointmentRequests => Set<Inbox.Core.Appointments.AppointmentRequest>();
 
     public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
     public DbSet<AuditRecord> AuditLog => Set<AuditRecord>();

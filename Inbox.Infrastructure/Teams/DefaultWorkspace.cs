@@ -28,6 +28,9 @@ public static class DefaultWorkspace
             team.Serve(inbox.Id);
             db.Teams.Add(team);
         }
+        // The default clinic flow, ready to edit; the bot stays off until an admin has checked it (address, numbers, prices).
+        if (!await db.BotFlowVersions.AnyAsync(v => v.SharedInboxId == inbox.Id, ct))
+            db.BotFlowVersions.Add(new Inbox.Core.Bot.BotFlowVersion(inbox.Id, 1, Inbox.Core.Bot.DefaultClinicFlow.Create(), null, now));
         await db.SaveChangesAsync(ct);
         return (inbox, team);
     }

@@ -49,7 +49,8 @@ public sealed class ComponentHarness : IAsyncDisposable
         Context.Services.AddSingleton(Duplicates.Object);
         Context.Services.AddScoped<Inbox.Web.Components.Pages.Contacts.MergeFlow>();
         // Replies are written by the signed-in person, a receptionist (who may merge patients).
-        var auth = Context.AddAuthorization();
+        Context.Services.AddSingleton(Handovers.Object);
+        var auth = Auth = Context.AddAuthorization();
         auth.SetAuthorized("Rita Reception");
         auth.SetPolicies(Policies.MergeContacts);
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, SignedInUserId), new Claim(StaffClaims.DisplayName, "Rita Reception"));
@@ -63,6 +64,9 @@ public sealed class ComponentHarness : IAsyncDisposable
     public Mock<IConversationQueries> Queries { get; } = new();
     public Mock<IReplySender> Replies { get; } = new();
     public Mock<Inbox.Core.Templates.ITemplateCatalogue> Templates { get; } = new();
+    public Mock<Inbox.Core.Bot.IHandoverDesk> Handovers { get; } = new();
+    /// <summary>Grant policies (e.g. TakeHandovers) for components that show actions by permission.</summary>
+    public Bunit.TestDoubles.BunitAuthorizationContext Auth { get; }
     /// <summary>The signed-in person's inboxes: one fixed inbox; components must pass it to every read.</summary>
     public Mock<ICallerInboxScope> Scope { get; } = CreateScope();
     public static readonly InboxScope SignedInScope = InboxScope.Only([Guid.Parse("0190f0a0-0000-7000-8000-000000000001")]);

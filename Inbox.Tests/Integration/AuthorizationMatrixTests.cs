@@ -186,6 +186,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
         { "/reports", Permission.ViewReports, "report-figures" },
         { "/audit", Permission.ViewAudit, "audit-table" },
         { "/admin/api-keys", Permission.Administer, "apikey-new" },
+        { "/handovers", Permission.TakeHandovers, "handover-page" },
+        { "/admin/bot", Permission.Administer, "bot-flow-form" },
     };
 
     [Theory]

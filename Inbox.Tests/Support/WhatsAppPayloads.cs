@@ -52,6 +52,23 @@ public static class WhatsAppPayloads
 
     public static string NewWamid() => "wamid." + Convert.ToBase64String(Guid.NewGuid().ToByteArray());
 
+    /// <summary>The patient tapped a reply button (or a list row with <paramref name="list"/>) we offered.</summary>
+    public static string ChoiceReply(string waId, string name, string id, string title, bool list = false, string? wamid = null) =>
+        Envelope(InboxWebApplicationFactory.WhatsAppPhoneNumberId, new
+        {
+            contacts = new[] { new { profile = new { name }, wa_id = waId } },
+            messages = new[]
+            {
+                new Dictionary<string, object>
+                {
+                    ["from"] = waId, ["id"] = wamid ?? NewWamid(), ["timestamp"] = Unix(null), ["type"] = "interactive",
+                    ["interactive"] = list
+                        ? new Dictionary<string, object> { ["type"] = "list_reply", ["list_reply"] = new { id, title } }
+                        : new Dictionary<string, object> { ["type"] = "button_reply", ["button_reply"] = new { id, title } },
+                },
+            },
+        });
+
     private static string Unix(DateTimeOffset? at) => (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString();
 
     private static string Envelope(string phoneNumberId, object value)

@@ -17,6 +17,7 @@ internal static class ApiPolicies
     public const string MessagesRead = "api:messages:read";
     public const string MessagesSend = "api:messages:send";
     public const string AuditRead = "api:audit:read";
+    public const string ConversationsHandover = "api:conversations:handover";
     public const string AuditVerify = "api:audit:verify";
 
     public static AuthorizationBuilder AddApiPolicies(this AuthorizationBuilder builder) => builder
@@ -28,6 +29,7 @@ internal static class ApiPolicies
         .AddPolicy(MessagesRead, p => Require(p, Permission.ReadConversations))
         .AddPolicy(MessagesSend, p => Require(p, Permission.ReplyToPatients))
         .AddPolicy(AuditRead, p => Require(p, Permission.ViewAudit))
+        .AddPolicy(ConversationsHandover, p => Require(p, Permission.TakeHandovers))
         .AddPolicy(AuditVerify, p => Require(p, Permission.ViewAudit));
 
     private static void Require(AuthorizationPolicyBuilder policy, Permission permission) => policy

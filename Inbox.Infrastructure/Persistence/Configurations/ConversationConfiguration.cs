@@ -11,6 +11,10 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.Property(c => c.AssigneeId).HasMaxLength(64);
         builder.Property(c => c.LastMessagePreview).HasMaxLength(Conversation.PreviewLength);
         builder.Ignore(c => c.Channels);
+        builder.Ignore(c => c.AwaitsPickup);
+        builder.Property(c => c.BotState).HasConversion(new JsonValueConverter<Inbox.Core.Bot.BotState?>());
+        builder.Property(c => c.HandoverReason).HasMaxLength(Conversation.HandoverReasonMax);
+        builder.Property(c => c.HandoverSummary).HasMaxLength(Conversation.HandoverSummaryMax);
         builder.Ignore(c => c.DomainEvents);
         builder.HasOne<Inbox.Core.Contacts.Contact>().WithMany().HasForeignKey(c => c.ContactId).OnDelete(DeleteBehavior.Restrict);
 

@@ -74,6 +74,8 @@ public static class DemoClinicSeeder
             new Inbox.Core.Templates.MessageTemplate(null, "appointment_reminder", "en_US", "Hello {{1}}, this is a reminder of your appointment on {{2}}. Reply here to confirm or change it.", now),
             new Inbox.Core.Templates.MessageTemplate(null, "report_ready", "en_US", "Hello {{1}}, your report is ready. Reply here and we will tell you how to collect it.", now),
             new Inbox.Core.Templates.MessageTemplate(null, "follow_up", "en_US", "Hello {{1}}, we have an answer to your message. Reply here to continue the conversation.", now));
+        // The demo clinic shows the bot at work: new patients are greeted by the default flow.
+        (await db.SharedInboxes.SingleAsync(i => i.Id == inboxId, ct)).EnableBot(true);
         await db.SaveChangesAsync(ct);
         scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoClinicSeeder))
             .LogInformation("Seeded the demo clinic: {Count} patients", Patients.Length);

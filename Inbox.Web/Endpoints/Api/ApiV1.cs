@@ -28,6 +28,7 @@ internal static class ApiV1
         api.MapContacts();
         api.MapContactMerges();
         api.MapConversations();
+        api.MapHandover();
         api.MapMessages();
         api.MapAudit();
         // An unknown API route answers a problem, not the UI's "not found" page.

@@ -1,0 +1,204 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class BotAndHandover : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "BotEnabled",
+                table: "SharedInboxes",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "BotFlowVersionId",
+                table: "Conversations",
+                type: "uniqueidentifier",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "BotState",
+                table: "Conversations",
+                type: "nvarchar(max)",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "HandedOverAt",
+                table: "Conversations",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "HandoverReason",
+                table: "Conversations",
+                type: "nvarchar(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "HandoverSummary",
+                table: "Conversations",
+                type: "nvarchar(2000)",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "AppointmentRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ConversationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Service = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    PreferredTime = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    PatientName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    DateOfBirth = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DecidedById = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AppointmentRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AppointmentRequests_Contacts_ContactId",
+                        column: x => x.ContactId,
+                        principalTable: "Contacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BotFlowVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SharedInboxId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Flow = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BotFlowVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BotFlowVersions_SharedInboxes_SharedInboxId",
+                        column: x => x.SharedInboxId,
+                        principalTable: "SharedInboxes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConsentRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ConversationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    State = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
+                    Channel = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsentRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConsentRecords_Contacts_ContactId",
+                        column: x => x.ContactId,
+                        principalTable: "Contacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PendingBotTurns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ConversationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PendingBotTurns", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AppointmentRequests_ContactId_CreatedAt",
+                table: "AppointmentRequests",
+                columns: new[] { "ContactId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AppointmentRequests_ConversationId_CreatedAt",
+                table: "AppointmentRequests",
+                columns: new[] { "ConversationId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BotFlowVersions_SharedInboxId_Version",
+                table: "BotFlowVersions",
+                columns: new[] { "SharedInboxId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsentRecords_ContactId_At",
+                table: "ConsentRecords",
+                columns: new[] { "ContactId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PendingBotTurns_CreatedAt",
+                table: "PendingBotTurns",
+                column: "CreatedAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AppointmentRequests");
+
+            migrationBuilder.DropTable(
+                name: "BotFlowVersions");
+
+            migrationBuilder.DropTable(
+                name: "ConsentRecords");
+
+            migrationBuilder.DropTable(
+                name: "PendingBotTurns");
+
+            migrationBuilder.DropColumn(
+                name: "BotEnabled",
+                table: "SharedInboxes");
+
+            migrationBuilder.DropColumn(
+                name: "BotFlowVersionId",
+                table: "Conversations");
+
+            migrationBuilder.DropColumn(
+                name: "BotState",
+                table: "Conversations");
+
+            migrationBuilder.DropColumn(
+                name: "HandedOverAt",
+                table: "Conversations");
+
+            migrationBuilder.DropColumn(
+                name: "HandoverReason",
+                table: "Conversations");
+
+            migrationBuilder.DropColumn(
+                name: "HandoverSummary",
+                table: "Conversations");
+        }
+    }
+}
