@@ -134,6 +134,46 @@ public sealed class ContactMergeTests(ContactMergeTests.App app) : IClassFixture
     }
 
     [Fact]
+    public async Task The_most_restrictive_consent_wins_and_appointment_requests_follow_the_patient()
+    {
+        var (wa, line, _, _) = await PatientOnTwoChannelsAsync();
+        Guid lineThread, request;
+        await using (var db = app.CreateDbContext())
+        {
+            lineThread = await db.Conversations.Where(c => c.ContactId == line).Select(c => c.Id).SingleAsync();
+            // Opted out on LINE last week; accepted the terms on WhatsApp today (newer).
+            db.ConsentRecords.Add(new Inbox.Core.Consent.ConsentRecord(line, lineThread, Inbox.Core.Consent.ConsentState.OptedOut, ChannelKind.Line, T0.AddDays(-7)));
+            db.ConsentRecords.Add(new Inbox.Core.Consent.ConsentRecord(wa, null, Inbox.Core.Consent.ConsentState.Accepted, ChannelKind.WhatsApp, T0));
+            var appointment = new Inbox.Core.Appointments.AppointmentRequest(line, lineThread, "Dental check-up", "Tuesday", "Siti", new DateOnly(1990, 4, 2), T0);
+            db.AppointmentRequests.Add(appointment);
+            await db.SaveChangesAsync();
+            request = appointment.Id;
+        }
+
+        var merge = (await MergeAsync(wa, line)).Merge!;
+
+        await using (var db = app.CreateDbContext())
+        {
+            var current = await db.ConsentRecords.Where(c => c.ContactId == wa).OrderByDescending(c => c.At).FirstAsync();
+            Assert.Equal(Inbox.Core.Consent.ConsentState.OptedOut, current.State);
+            var moved = await db.AppointmentRequests.AsNoTracking().SingleAsync(a => a.Id == request);
+            Assert.Equal(wa, moved.ContactId);
+            Assert.NotEqual(lineThread, moved.ConversationId);
+        }
+
+        await UnmergeAsync(merge.Id);
+
+        await using (var db = app.CreateDbContext())
+        {
+            Assert.Equal(Inbox.Core.Consent.ConsentState.Accepted, (await db.ConsentRecords.Where(c => c.ContactId == wa).OrderByDescending(c => c.At).FirstAsync()).State);
+            Assert.Equal(1, await db.ConsentRecords.CountAsync(c => c.ContactId == wa));
+            Assert.Equal(Inbox.Core.Consent.ConsentState.OptedOut, (await db.ConsentRecords.SingleAsync(c => c.ContactId == line)).State);
+            var back = await db.AppointmentRequests.AsNoTracking().SingleAsync(a => a.Id == request);
+            Assert.Equal((line, lineThread), (back.ContactId, back.ConversationId));
+        }
+    }
+
+    [Fact]
     public async Task A_thread_in_another_inbox_changes_owner_and_comes_back()
     {
         var (wa, line, _, _) = await PatientOnTwoChannelsAsync();

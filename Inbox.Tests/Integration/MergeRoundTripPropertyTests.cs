@@ -1,4 +1,6 @@
+using Inbox.Core.Appointments;
 using Inbox.Core.Audit;
+using Inbox.Core.Consent;
 using Inbox.Core.Channels;
 using Inbox.Core.Contacts.Merging;
 using Inbox.Core.Conversations;
@@ -43,6 +45,8 @@ public sealed class MergeRoundTripPropertyTests(MergeRoundTripPropertyTests.App 
         Assert.Equal(before.Identities, after.Identities);
         Assert.Equal(before.Conversations, after.Conversations);
         Assert.Equal(before.Messages, after.Messages);
+        Assert.Equal(before.Consents, after.Consents);
+        Assert.Equal(before.Appointments, after.Appointments);
     }
 
     [Theory]
@@ -114,6 +118,15 @@ public sealed class MergeRoundTripPropertyTests(MergeRoundTripPropertyTests.App 
                 thread.LastMessageAt.AddMinutes(1));
             db.Messages.Add(reply);
             thread.RecordOutbound(reply);
+        }
+        // Consent answers (the ledger) and appointment requests, on either record.
+        var states = new[] { ConsentState.Accepted, ConsentState.Declined, ConsentState.OptedOut };
+        foreach (var thread in await db.Conversations.Where(c => contacts.Contains(c.ContactId)).ToListAsync())
+        {
+            for (var i = 0; i < random.Next(0, 3); i++)
+                db.ConsentRecords.Add(new ConsentRecord(thread.ContactId, thread.Id, states[random.Next(states.Length)], ChannelKind.WhatsApp, start.AddMinutes(random.Next(0, 600))));
+            if (random.Next(2) == 0)
+                db.AppointmentRequests.Add(new AppointmentRequest(thread.ContactId, thread.Id, "Dental check-up", "Tuesday morning", "Pat", new DateOnly(1980, 1, 1), start));
         }
         if (random.Next(2) == 0)
         {

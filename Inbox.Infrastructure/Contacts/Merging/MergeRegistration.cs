@@ -14,6 +14,10 @@ public static class MergeRegistration
     {
         services.AddScoped<IMergeParticipant, IdentityMoves>();
         services.AddScoped<IMergeParticipant, ConversationMoves>();
+        services.AddScoped<IMergeParticipant, ConsentMoves>();
+        services.AddScoped<AppointmentMoves>();
+        services.AddScoped<IMergeParticipant>(sp => sp.GetRequiredService<AppointmentMoves>());
+        services.AddScoped<IConversationFoldParticipant>(sp => sp.GetRequiredService<AppointmentMoves>());
         services.AddScoped<IContactMerger, ContactMerger>();
         services.AddScoped<MergeReviewQueries>();
         services.AddScoped<IMergeReview>(sp => sp.GetRequiredService<MergeReviewQueries>());
