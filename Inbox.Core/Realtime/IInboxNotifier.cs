@@ -1,6 +1,7 @@
 namespace Inbox.Core.Realtime;
 
-public enum InboxChangeKind { MessageAdded, MessageUpdated, ConversationUpdated }
+/// <param name="ThreadRewritten">Messages moved in or out of the thread (a contact merge or unmerge): re-read it whole.</param>
+public enum InboxChangeKind { MessageAdded, MessageUpdated, ConversationUpdated, ThreadRewritten }
 
 /// <summary>Something changed that open inbox pages must show. Carries ids only: pages re-read what they display.</summary>
 public sealed record InboxChange(InboxChangeKind Kind, Guid ConversationId, Guid? MessageId = null);

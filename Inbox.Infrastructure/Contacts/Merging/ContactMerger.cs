@@ -70,7 +70,7 @@ internal sealed class ContactMerger(
             return new MergeResult(MergeOutcome.Conflict, Error: ChangedMeanwhile);
         }
 
-        await notifier.PublishAsync(step.TouchedConversations.Select(id => new InboxChange(InboxChangeKind.ConversationUpdated, id)).ToList(), ct);
+        await notifier.PublishAsync(step.Changes(), ct);
         return new MergeResult(MergeOutcome.Merged, step.Merge);
     }
 

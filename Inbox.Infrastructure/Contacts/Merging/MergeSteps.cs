@@ -40,6 +40,12 @@ public sealed class MergeStep(InboxDbContext db, ContactMerge merge, Contact sur
     public void Moved(string kind, Guid rowId, Guid fromId, Guid toId) => _moves.Add(new ContactMergeMove(Merge.Id, kind, rowId, fromId, toId));
 
     public void Touched(Guid conversationId) => _conversations.Add(conversationId);
+
+    internal IReadOnlyList<InboxChange> Changes() => ChangesOf(_conversations);
+
+    /// <summary>Lists re-read the thread's summary; open threads re-read their messages.</summary>
+    internal static IReadOnlyList<InboxChange> ChangesOf(IEnumerable<Guid> conversations) =>
+        conversations.SelectMany(id => new[] { new InboxChange(InboxChangeKind.ConversationUpdated, id), new InboxChange(InboxChangeKind.ThreadRewritten, id) }).ToList();
 }
 
 /// <summary>What a participant sees while unmerging: the journal of the merge being undone.</summary>
@@ -59,7 +65,7 @@ public sealed class UnmergeStep(InboxDbContext db, ContactMerge merge, Contact s
 
     public void Touched(Guid conversationId) => _conversations.Add(conversationId);
 
-    internal IReadOnlyList<InboxChange> Changes() => _conversations.Select(id => new InboxChange(InboxChangeKind.ConversationUpdated, id)).ToList();
+    internal IReadOnlyList<InboxChange> Changes() => MergeStep.ChangesOf(_conversations);
 }
 
 /// <summary>

@@ -35,17 +35,19 @@ public partial class Composer : ComponentBase
 
     private IReadOnlyList<ReplyChannelOption> _options = [];
     private ChannelKind? _chosen;
-    private (Guid Id, DateTimeOffset? LastInboundAt) _optionsFor;
+    private (Guid Id, DateTimeOffset? LastInboundAt, string Channels) _optionsFor;
 
     /// <summary>
     /// The channels this thread can be answered on (a merged patient's thread has several): loaded when the thread
-    /// or its last patient message changes. Without any yet, the list item's last inbound channel stands in.
+    /// its last patient message or its set of channels changes. Without any yet, the list item's last inbound channel stands in.
     /// </summary>
     protected override async Task OnParametersSetAsync()
     {
-        if (_optionsFor == (Conversation.Id, Conversation.LastInboundAt)) return;
+        // A merge adds channels to the thread without a newer patient message: the channel set is part of the key.
+        var key = (Conversation.Id, Conversation.LastInboundAt, string.Join(',', Conversation.Channels));
+        if (_optionsFor == key) return;
         if (_optionsFor.Id != Conversation.Id) _chosen = null;
-        _optionsFor = (Conversation.Id, Conversation.LastInboundAt);
+        _optionsFor = key;
         var scope = await Caller.GetAsync();
         var id = Conversation.Id;
         var states = await Scoped.RunAsync<IConversationQueries, IReadOnlyList<ReplyChannelState>>(q => q.ReplyChannelsAsync(scope, id, CancellationToken.None)) ?? [];

@@ -52,7 +52,7 @@ public partial class ThreadView : LiveComponentBase
             if (change.ConversationId != ConversationId) continue;
             any = true;
             if (change is { Kind: InboxChangeKind.MessageUpdated, MessageId: { } id }) _updated.TryAdd(id, 0);
-            else if (change.Kind == InboxChangeKind.MessageAdded) _reloadAll = true;
+            else if (change.Kind is InboxChangeKind.MessageAdded or InboxChangeKind.ThreadRewritten) _reloadAll = true;
         }
         return any;
     }
