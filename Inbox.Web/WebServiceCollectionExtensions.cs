@@ -22,6 +22,8 @@ internal static class WebServiceCollectionExtensions
         services.AddSingleton<InboxChangeFeed>();
         services.AddSingleton<IInboxNotifier>(sp => sp.GetRequiredService<InboxChangeFeed>());
         services.AddLiveComponents();
+        // Collision control (who views, who types): in memory for one instance; see InMemoryThreadPresence for Redis.
+        services.AddSingleton<IThreadPresence, InMemoryThreadPresence>();
 
         services.AddStaffAuthentication(configuration);
         // Cookies and antiforgery tokens must survive restarts (and, with several instances, be shared):

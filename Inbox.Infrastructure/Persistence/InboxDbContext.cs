@@ -28,6 +28,8 @@ public abstract class InboxDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<SharedInbox> SharedInboxes => Set<SharedInbox>();
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<Inbox.Core.Templates.MessageTemplate> MessageTemplates => Set<Inbox.Core.Templates.MessageTemplate>();
+    public DbSet<Inbox.Core.Notes.Mention> Mentions => Set<Inbox.Core.Notes.Mention>();
+    public DbSet<Inbox.Core.CannedReplies.CannedReply> CannedReplies => Set<Inbox.Core.CannedReplies.CannedReply>();
 
     public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
     public DbSet<AuditRecord> AuditLog => Set<AuditRecord>();
