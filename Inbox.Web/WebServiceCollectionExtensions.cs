@@ -24,6 +24,7 @@ internal static class WebServiceCollectionExtensions
         services.AddLiveComponents();
         // Collision control (who views, who types): in memory for one instance; see InMemoryThreadPresence for Redis.
         services.AddSingleton<IThreadPresence, InMemoryThreadPresence>();
+        services.AddScoped<Inbox.Web.Components.Pages.Inbox.Keyboard.InboxCommands>();
 
         services.AddStaffAuthentication(configuration);
         // Cookies and antiforgery tokens must survive restarts (and, with several instances, be shared):

@@ -19,6 +19,8 @@ public static class AuditActions
     public const string ContactRead = "contact.read";
     public const string ApiKeyCreate = "apikey.create";
     public const string ApiKeyRevoke = "apikey.revoke";
+    public const string NoteAdd = "conversation.note.add";
+    public const string Search = "search";
 
     private static readonly Dictionary<string, string> Descriptions = new()
     {
@@ -35,6 +37,11 @@ public static class AuditActions
         [ContactRead] = "Viewed a patient's details",
         [ApiKeyCreate] = "Created an API key",
         [ApiKeyRevoke] = "Revoked an API key",
+        [NoteAdd] = "Wrote a private note",
+        [Search] = "Searched patients and messages",
+        ["canned.create"] = "Added a canned reply",
+        ["canned.change"] = "Changed a canned reply",
+        ["canned.delete"] = "Deleted a canned reply",
         ["signin.2fa.required"] = "Password right, two-factor code asked",
         ["signin.2fa.failed"] = "Two-factor code wrong",
         ["signin.2fa.recovery-code"] = "Signed in with a recovery code",
@@ -82,6 +89,7 @@ public static class AuditSubjects
     public const string SharedInbox = "sharedInbox";
     public const string Message = "message";
     public const string Template = "template";
+    public const string CannedReply = "cannedReply";
 
     public static IReadOnlyList<string> Known { get; } = [Conversation, Contact, Staff, ApiKey, ChannelAccount, Team, SharedInbox, Message, Template];
 }
