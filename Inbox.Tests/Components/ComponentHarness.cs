@@ -43,6 +43,13 @@ public sealed class ComponentHarness : IAsyncDisposable
         Context.Services.AddScoped<CircuitConnection>();
         Context.Services.AddSingleton(Scope.Object);
         Context.Services.AddSingleton(Templates.Object);
+        Context.Services.AddSingleton(Notes.Object);
+        Context.Services.AddSingleton(CannedReplies.Object);
+        Context.Services.AddSingleton(StaffNames.Object);
+        Context.Services.AddSingleton(MentionInbox.Object);
+        Context.Services.AddSingleton<Inbox.Core.Realtime.IThreadPresence>(Presence = new InMemoryThreadPresence(time ?? TimeProvider.System));
+        Context.Services.AddScoped<Inbox.Web.Components.Pages.Inbox.Keyboard.InboxCommands>();
+        Context.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Clinic));
         // Replies are written by the signed-in person.
         var auth = Context.AddAuthorization();
         auth.SetAuthorized("Rita Reception");
@@ -67,6 +74,12 @@ public sealed class ComponentHarness : IAsyncDisposable
         scope.Setup(s => s.GetAsync()).ReturnsAsync(SignedInScope);
         return scope;
     }
+    public Mock<Inbox.Core.Notes.INoteWriter> Notes { get; } = new();
+    public Mock<Inbox.Core.CannedReplies.ICannedReplies> CannedReplies { get; } = new();
+    public Mock<Inbox.Core.Notes.IStaffNames> StaffNames { get; } = new();
+    public Mock<Inbox.Core.Notes.IMentionInbox> MentionInbox { get; } = new();
+    public InMemoryThreadPresence Presence { get; }
+    public Inbox.Core.CannedReplies.ClinicOptions Clinic { get; } = new() { Name = "Harbour Clinic", Hours = "Mon–Fri 8:00–18:00" };
     public Mock<IAuditTrail> Audit { get; } = new();
     public Mock<IAuditLog> AuditLog { get; } = new();
     public InboxChangeFeed Feed { get; }
