@@ -7,12 +7,12 @@ namespace Inbox.Infrastructure.Search;
 /// <summary>Turns what a person typed into a full-text query (never FTS syntax from the user), and marks matches.</summary>
 internal static partial class SearchText
 {
-    /// <summary>The words typed, at most eight; the last one is a prefix ("appoi" finds "appointment").</summary>
+    /// <summary>The words typed, at most eight; each is a prefix ("appoi" finds "appointment").</summary>
     public static IReadOnlyList<string> Words(string query) => Word().Matches(query).Select(m => m.Value).Take(8).ToList();
 
     /// <summary>FTS5: every word must appear, each quoted so nothing the user types is an operator.</summary>
     public static string Fts5(IReadOnlyList<string> words) =>
-        string.Join(" ", words.Select((w, i) => $"\"{w}\"" + (i == words.Count - 1 ? "*" : "")));
+        string.Join(" ", words.Select(w => $"\"{w}\"*"));
 
     /// <summary>SQL Server CONTAINS: every word as a prefix term.</summary>
     public static string Contains(IReadOnlyList<string> words) =>
