@@ -5,7 +5,7 @@ public sealed record PresentStaff(string StaffId, string Name, DateTimeOffset? T
 
 /// <summary>
 /// Who has a thread open and who is typing in its composer (collision control). Each open thread page is a
-/// "session" (one browser tab); one person in two tabs shows once. The in-memory implementation serves one
+/// "session" (one thread view in one browser tab); one person in two tabs shows once, typing is per person. The in-memory implementation serves one
 /// instance; with several instances a Redis-backed one (hash per conversation, pub/sub for changes) replaces it.
 /// </summary>
 public interface IThreadPresence
@@ -16,11 +16,11 @@ public interface IThreadPresence
     /// <summary>The session has the thread open. Dispose the result when it closes.</summary>
     IDisposable Enter(Guid conversationId, string sessionId, string staffId, string name);
 
-    /// <summary>The session's composer has a keystroke (callers throttle: one ping every couple of seconds).</summary>
-    void Typing(Guid conversationId, string sessionId);
+    /// <summary>The person's composer in this thread has a keystroke (callers throttle: one ping every couple of seconds).</summary>
+    void Typing(Guid conversationId, string staffId);
 
-    /// <summary>The session stopped typing (sent, cleared the draft).</summary>
-    void StoppedTyping(Guid conversationId, string sessionId);
+    /// <summary>The person stopped typing in this thread (sent, cleared the draft).</summary>
+    void StoppedTyping(Guid conversationId, string staffId);
 
     /// <summary>Everyone in the thread, once per person; <see cref="PresentStaff.TypingAt"/> only while it has not expired.</summary>
     IReadOnlyList<PresentStaff> In(Guid conversationId);

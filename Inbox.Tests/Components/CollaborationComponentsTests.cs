@@ -104,11 +104,11 @@ public sealed class CollaborationComponentsTests
         var cut = h.Context.Render<TypingIndicator>(p => p.Add(t => t.ConversationId, _conversation));
         Assert.Equal("", cut.Find("[data-testid=typing-indicator]").TextContent.Trim());
 
-        h.Presence.Typing(_conversation, "lee-tab");
+        h.Presence.Typing(_conversation, "u-lee");
         cut.WaitForAssertion(() => Assert.Equal("Nurse Lee is typing…", cut.Find("[data-testid=typing-indicator]").TextContent.Trim()));
 
         time.Advance(TimeSpan.FromSeconds(3));
-        h.Presence.Typing(_conversation, "lee-tab"); // still typing: stays
+        h.Presence.Typing(_conversation, "u-lee"); // still typing: stays
         time.Advance(TimeSpan.FromSeconds(3));
         Assert.Equal("Nurse Lee is typing…", cut.Find("[data-testid=typing-indicator]").TextContent.Trim());
         time.Advance(TimeSpan.FromSeconds(3)); // 6 s since the last ping
@@ -120,7 +120,7 @@ public sealed class CollaborationComponentsTests
     {
         await using var h = new ComponentHarness();
         using var lee = h.Presence.Enter(_conversation, "lee-tab", "u-lee", "Nurse Lee");
-        var cut = h.Context.Render<PresenceAvatars>(p => p.Add(a => a.ConversationId, _conversation).Add(a => a.Session, "my-tab"));
+        var cut = h.Context.Render<PresenceAvatars>(p => p.Add(a => a.ConversationId, _conversation));
 
         Assert.Equal(["Nurse Lee"], cut.FindAll("[data-testid=presence-viewer]").Select(v => v.GetAttribute("data-name")));
         Assert.Contains(h.Presence.In(_conversation), p => p.StaffId == ComponentHarness.SignedInUserId); // I am counted in for the others

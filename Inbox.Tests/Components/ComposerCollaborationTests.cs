@@ -126,5 +126,5 @@ public sealed class ComposerCollaborationTests
     }
 
     private static IRenderedComponent<Composer> Render(ComponentHarness h, ConversationListItem conversation) =>
-        h.Context.Render<Composer>(p => p.Add(c => c.Conversation, conversation).Add(c => c.PresenceSession, "tab-1"));
+        h.Context.Render<Composer>(p => p.Add(c => c.Conversation, conversation));
 }

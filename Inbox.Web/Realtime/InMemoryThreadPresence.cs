@@ -12,22 +12,25 @@ namespace Inbox.Web.Realtime;
 /// </summary>
 public sealed class InMemoryThreadPresence(TimeProvider time) : IThreadPresence
 {
-    private sealed record Session(string StaffId, string Name, DateTimeOffset? TypingAt);
+    // Token: which Enter made the entry. A component re-created for the same tab enters again before the old one
+    // leaves; the old one's leave must not remove the new entry.
+    private sealed record Session(string StaffId, string Name, DateTimeOffset? TypingAt, object Token);
 
     private readonly ConcurrentDictionary<Guid, ImmutableDictionary<string, Session>> _threads = new();
     private readonly ConcurrentDictionary<Guid, ImmutableList<Action>> _watchers = new();
 
     public IDisposable Enter(Guid conversationId, string sessionId, string staffId, string name)
     {
-        _threads.AddOrUpdate(conversationId, _ => ImmutableDictionary<string, Session>.Empty.SetItem(sessionId, new Session(staffId, name, null)),
-            (_, sessions) => sessions.SetItem(sessionId, new Session(staffId, name, null)));
+        var token = new object();
+        _threads.AddOrUpdate(conversationId, _ => ImmutableDictionary<string, Session>.Empty.SetItem(sessionId, new Session(staffId, name, null, token)),
+            (_, sessions) => sessions.SetItem(sessionId, new Session(staffId, name, null, token)));
         Raise(conversationId);
-        return new Callback(() => Leave(conversationId, sessionId));
+        return new Callback(() => Leave(conversationId, sessionId, token));
     }
 
-    public void Typing(Guid conversationId, string sessionId) => SetTyping(conversationId, sessionId, time.GetUtcNow());
+    public void Typing(Guid conversationId, string staffId) => SetTyping(conversationId, staffId, time.GetUtcNow());
 
-    public void StoppedTyping(Guid conversationId, string sessionId) => SetTyping(conversationId, sessionId, null);
+    public void StoppedTyping(Guid conversationId, string staffId) => SetTyping(conversationId, staffId, null);
 
     public IReadOnlyList<PresentStaff> In(Guid conversationId)
     {
@@ -45,23 +48,29 @@ public sealed class InMemoryThreadPresence(TimeProvider time) : IThreadPresence
         return new Callback(() => _watchers.AddOrUpdate(conversationId, _ => [], (_, list) => list.Remove(changed)));
     }
 
-    private void SetTyping(Guid conversationId, string sessionId, DateTimeOffset? at)
+    private void SetTyping(Guid conversationId, string staffId, DateTimeOffset? at)
     {
         var changed = false;
         _threads.AddOrUpdate(conversationId, _ => ImmutableDictionary<string, Session>.Empty, (_, sessions) =>
         {
-            if (!sessions.TryGetValue(sessionId, out var session)) return sessions;
-            // A fresh ping while already shown as typing changes nothing anyone sees: no event.
-            var shown = session.TypingAt is { } last && last > time.GetUtcNow() - IThreadPresence.TypingExpiry;
-            changed = at is null ? session.TypingAt is not null : !shown;
-            return sessions.SetItem(sessionId, session with { TypingAt = at });
+            changed = false;
+            var updated = sessions;
+            foreach (var (id, session) in sessions.Where(s => s.Value.StaffId == staffId))
+            {
+                // A fresh ping while already shown as typing changes nothing anyone sees: no event.
+                var shown = session.TypingAt is { } last && last > time.GetUtcNow() - IThreadPresence.TypingExpiry;
+                changed |= at is null ? session.TypingAt is not null : !shown;
+                updated = updated.SetItem(id, session with { TypingAt = at });
+            }
+            return updated;
         });
         if (changed) Raise(conversationId);
     }
 
-    private void Leave(Guid conversationId, string sessionId)
+    private void Leave(Guid conversationId, string sessionId, object token)
     {
-        _threads.AddOrUpdate(conversationId, _ => ImmutableDictionary<string, Session>.Empty, (_, sessions) => sessions.Remove(sessionId));
+        _threads.AddOrUpdate(conversationId, _ => ImmutableDictionary<string, Session>.Empty,
+            (_, sessions) => sessions.TryGetValue(sessionId, out var session) && session.Token == token ? sessions.Remove(sessionId) : sessions);
         _threads.TryRemove(KeyValuePair.Create(conversationId, ImmutableDictionary<string, Session>.Empty));
         Raise(conversationId);
     }

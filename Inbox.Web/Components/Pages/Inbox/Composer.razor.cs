@@ -46,6 +46,7 @@ public partial class Composer : ComponentBase, IDisposable
     private DateTimeOffset? _lastPing;
     private IReadOnlyList<StaffMember>? _staff;
     private IDisposable? _feed;
+    private string? _me;
     private MudTextField<string>? _input;
 
     [Inject] private ScopedServices Scoped { get; set; } = null!;
@@ -61,8 +62,6 @@ public partial class Composer : ComponentBase, IDisposable
     /// <summary>The conversation being answered: its last inbound channel and time decide the window.</summary>
     [Parameter, EditorRequired] public ConversationListItem Conversation { get; set; } = null!;
 
-    /// <summary>This tab's presence session in the thread (see <see cref="PresenceAvatars"/>): typing pings go there.</summary>
-    [Parameter] public string? PresenceSession { get; set; }
 
     // A person's reply: on Messenger the HUMAN_AGENT tag keeps it possible for 7 days after the 24-hour window.
     private bool WindowOpen => Conversation.LastInboundChannel is { } channel
@@ -97,10 +96,11 @@ public partial class Composer : ComponentBase, IDisposable
         }
     }
 
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
         _feed = Feed.Subscribe(OnChangesAsync);
         Commands.Raised += OnCommandAsync;
+        _me = StaffClaims.IdOf((await AuthState).User);
     }
 
     private string Ago(DateTimeOffset at)
@@ -134,12 +134,18 @@ public partial class Composer : ComponentBase, IDisposable
 
     private void PingTyping()
     {
-        if (PresenceSession is null) return;
-        if (string.IsNullOrEmpty(_draft)) { Presence.StoppedTyping(Conversation.Id, PresenceSession); _lastPing = null; return; }
+        if (_me is null) return;
+        if (string.IsNullOrEmpty(_draft)) { StopTyping(); return; }
         var now = Time.GetUtcNow();
         if (_lastPing is { } last && now - last < TypingPingEvery) return;
         _lastPing = now;
-        Presence.Typing(Conversation.Id, PresenceSession);
+        Presence.Typing(Conversation.Id, _me);
+    }
+
+    private void StopTyping()
+    {
+        if (_me is not null && _lastPing is not null) Presence.StoppedTyping(Conversation.Id, _me);
+        _lastPing = null;
     }
 
     private async Task UpdateSuggestionsAsync()
@@ -269,8 +275,7 @@ public partial class Composer : ComponentBase, IDisposable
         if (_draft == text) _draft = "";
         _collision = null;
         _unfilled = [];
-        if (PresenceSession is not null) Presence.StoppedTyping(Conversation.Id, PresenceSession);
-        _lastPing = null;
+        StopTyping();
     }
 
     // Collision control: a colleague's reply to this patient while a reply is being written here.
@@ -282,7 +287,7 @@ public partial class Composer : ComponentBase, IDisposable
         return InvokeAsync(async () =>
         {
             if (_mode != ComposerMode.Reply || string.IsNullOrWhiteSpace(_draft)) return;
-            var me = StaffClaims.IdOf((await AuthState).User);
+            var me = _me;
             var scope = await Caller.GetAsync();
             foreach (var id in added)
             {
@@ -306,7 +311,7 @@ public partial class Composer : ComponentBase, IDisposable
     {
         _feed?.Dispose();
         Commands.Raised -= OnCommandAsync;
-        if (PresenceSession is not null) Presence.StoppedTyping(Conversation.Id, PresenceSession);
+        StopTyping();
         GC.SuppressFinalize(this);
     }
 }

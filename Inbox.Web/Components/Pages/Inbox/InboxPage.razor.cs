@@ -17,9 +17,6 @@ public partial class InboxPage : LiveComponentBase
     [Parameter] public Guid? ConversationId { get; set; }
     /// <summary>`?message=`: a search result's message, brought into view in the thread.</summary>
     [SupplyParameterFromQuery] public Guid? Message { get; set; }
-
-    // This tab in the thread's presence (viewers and typing); the composer pings typing under it.
-    private readonly string _presenceSession = Guid.NewGuid().ToString("N");
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = null!;
     [Inject] private IAuditTrail Audit { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
