@@ -108,10 +108,12 @@ public sealed class CollaborationBrowserTests(BrowserAppFixture fixture) : IClas
     {
         (await Webhooks.PostWhatsAppAsync(WhatsAppPayloads.Text("15550800004", "Sofia Search", "My prescription for amoxicillin ran out"))).EnsureSuccessStatusCode();
         var conversation = await ConversationOfAsync("15550800004");
-        var page = await fixture.SignInAsync(StaffSignIn.Receptionist, "/");
-        await Assertions.Expect(page.GetByTestId("conversation-list")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("signed-in-user")).ToBeVisibleAsync();
+        var page = await OpenAsync(StaffSignIn.Receptionist, conversation);
 
+        await page.Keyboard.PressAsync("?");
+        await Assertions.Expect(page.GetByTestId("shortcut-overlay")).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.GetByTestId("shortcut-overlay")).ToHaveCountAsync(0);
         await page.Keyboard.PressAsync("Control+k");
         await Assertions.Expect(page.GetByTestId("search-input")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("amoxi");
