@@ -125,6 +125,30 @@ public sealed class ComposerCollaborationTests
         Assert.Empty(cut.FindAll("[data-testid=composer-collision]"));
     }
 
+    [Fact]
+    public async Task Typing_tells_colleagues_at_most_every_two_seconds_and_sending_stops_it()
+    {
+        await using var h = new ComponentHarness(_time);
+        var conversation = Conversation("Anna Müller", Now.AddMinutes(-5));
+        h.Replies.Setup(r => r.QueueAsync(ComponentHarness.SignedInScope, conversation.Id, It.IsAny<string?>(), null, It.IsAny<MessageAuthor>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ReplyResult(ReplyOutcome.Queued, Guid.NewGuid()));
+        using var view = h.Presence.Enter(conversation.Id, "my-view", ComponentHarness.SignedInUserId, "Rita Reception");
+        var cut = Render(h, conversation);
+        PresentStaff Me() => h.Presence.In(conversation.Id).Single();
+
+        cut.Find("[data-testid=composer-input]").Input("S");
+        Assert.Equal(Now, Me().TypingAt);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        cut.Find("[data-testid=composer-input]").Input("Se");
+        Assert.Equal(Now, Me().TypingAt); // throttled: no new ping within 2 s
+        _time.Advance(TimeSpan.FromSeconds(1.5));
+        cut.Find("[data-testid=composer-input]").Input("See");
+        Assert.Equal(Now.AddSeconds(2.5), Me().TypingAt);
+
+        cut.Find("[data-testid=composer-send]").Click();
+        Assert.Null(Me().TypingAt);
+    }
+
     private static IRenderedComponent<Composer> Render(ComponentHarness h, ConversationListItem conversation) =>
         h.Context.Render<Composer>(p => p.Add(c => c.Conversation, conversation));
 }
