@@ -23,6 +23,9 @@ internal static class WebServiceCollectionExtensions
         services.AddSingleton<IInboxNotifier>(sp => sp.GetRequiredService<InboxChangeFeed>());
         services.AddLiveComponents();
         services.AddScoped<Components.Pages.Contacts.MergeFlow>();
+        // Collision control (who views, who types): in memory for one instance; see InMemoryThreadPresence for Redis.
+        services.AddSingleton<IThreadPresence, InMemoryThreadPresence>();
+        services.AddScoped<Inbox.Web.Components.Pages.Inbox.Keyboard.InboxCommands>();
 
         services.AddStaffAuthentication(configuration);
         // Cookies and antiforgery tokens must survive restarts (and, with several instances, be shared):

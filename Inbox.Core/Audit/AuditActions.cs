@@ -31,6 +31,8 @@ public static class AuditActions
     public const string BotEnable = "bot.enable";
     public const string BotDisable = "bot.disable";
     public const string AppointmentDecide = "appointment.decide";
+    public const string NoteAdd = "conversation.note.add";
+    public const string Search = "search";
 
     private static readonly Dictionary<string, string> Descriptions = new()
     {
@@ -59,6 +61,11 @@ public static class AuditActions
         [BotEnable] = "Switched an inbox's bot on",
         [BotDisable] = "Switched an inbox's bot off",
         [AppointmentDecide] = "Confirmed or declined an appointment request",
+        [NoteAdd] = "Wrote a private note",
+        [Search] = "Searched patients and messages",
+        ["canned.create"] = "Added a canned reply",
+        ["canned.change"] = "Changed a canned reply",
+        ["canned.delete"] = "Deleted a canned reply",
         ["signin.2fa.required"] = "Password right, two-factor code asked",
         ["signin.2fa.failed"] = "Two-factor code wrong",
         ["signin.2fa.recovery-code"] = "Signed in with a recovery code",
@@ -107,6 +114,7 @@ public static class AuditSubjects
     public const string Message = "message";
     public const string Template = "template";
     public const string AppointmentRequest = "appointmentRequest";
+    public const string CannedReply = "cannedReply";
 
     public static IReadOnlyList<string> Known { get; } = [Conversation, Contact, Staff, ApiKey, ChannelAccount, Team, SharedInbox, Message, Template, AppointmentRequest];
 }

@@ -9,6 +9,6 @@ public enum Priority { Low, Normal, High, Urgent }
 
 public enum MessageDirection { In, Out }
 
-public enum MessageType { Text, Image, Document, Audio, Video, Sticker, Location, Contacts, Interactive, Template, Reaction, System, Unsupported }
+public enum MessageType { Text, Image, Document, Audio, Video, Sticker, Location, Contacts, Interactive, Template, Reaction, System, Unsupported, Note }
 
 public enum AuthorKind { Patient, Bot, Agent, System }

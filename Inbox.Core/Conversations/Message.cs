@@ -125,6 +125,25 @@ public sealed class Message : Entity
         AuthorName = "Sent outside Inbox",
         CreatedAt = echo.Timestamp,
     };
+    /// <summary>
+    /// A private note for colleagues, kept in the thread as a message row so the thread stays one query.
+    /// It never enters the outbound queue: no next attempt time and no channel identity to send to.
+    /// </summary>
+    public static Message Note(Guid conversationId, ChannelKind channel, string text, MessageAuthor author, DateTimeOffset now) => new()
+    {
+        ConversationId = conversationId,
+        Direction = MessageDirection.Out,
+        Channel = channel,
+        Type = MessageType.Note,
+        Text = text,
+        Status = DeliveryStatus.Sent,
+        AuthorKind = author.Kind,
+        AuthorId = author.Id,
+        AuthorName = author.Name,
+        CreatedAt = now,
+        StatusAt = now,
+    };
+
     public static Message QueueOutbound(Guid conversationId, Guid channelIdentityId, ChannelKind channel, string accountId, string text, MessageAuthor author, DateTimeOffset now,
         MessageExtras? extras = null) => new()
     {

@@ -21,6 +21,7 @@ public static class DatabaseInitializer
         }
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite()) await MessageSearchIndex.EnsureSqliteAsync(db, ct);
         logger.LogInformation("Database ready ({Provider}); {Count} migration(s) applied", db.Database.ProviderName, pending.Count);
     }
 }

@@ -36,6 +36,8 @@ public abstract class InboxDbContext(DbContextOptions options) : IdentityDbConte
     internal DbSet<Inbox.Infrastructure.Bot.PendingBotTurn> PendingBotTurns => Set<Inbox.Infrastructure.Bot.PendingBotTurn>();
     public DbSet<Inbox.Core.Consent.ConsentRecord> ConsentRecords => Set<Inbox.Core.Consent.ConsentRecord>();
     public DbSet<Inbox.Core.Appointments.AppointmentRequest> AppointmentRequests => Set<Inbox.Core.Appointments.AppointmentRequest>();
+    public DbSet<Inbox.Core.Notes.Mention> Mentions => Set<Inbox.Core.Notes.Mention>();
+    public DbSet<Inbox.Core.CannedReplies.CannedReply> CannedReplies => Set<Inbox.Core.CannedReplies.CannedReply>();
 
     public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
     public DbSet<AuditRecord> AuditLog => Set<AuditRecord>();

@@ -50,6 +50,13 @@ public sealed class ComponentHarness : IAsyncDisposable
         Context.Services.AddScoped<Inbox.Web.Components.Pages.Contacts.MergeFlow>();
         // Replies are written by the signed-in person, a receptionist (who may merge patients).
         Context.Services.AddSingleton(Handovers.Object);
+        Context.Services.AddSingleton(Notes.Object);
+        Context.Services.AddSingleton(CannedReplies.Object);
+        Context.Services.AddSingleton(StaffNames.Object);
+        Context.Services.AddSingleton(MentionInbox.Object);
+        Context.Services.AddSingleton<Inbox.Core.Realtime.IThreadPresence>(Presence = new InMemoryThreadPresence(time ?? TimeProvider.System));
+        Context.Services.AddScoped<Inbox.Web.Components.Pages.Inbox.Keyboard.InboxCommands>();
+        Context.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Clinic));
         var auth = Auth = Context.AddAuthorization();
         auth.SetAuthorized("Rita Reception");
         auth.SetPolicies(Policies.MergeContacts);
@@ -77,6 +84,12 @@ public sealed class ComponentHarness : IAsyncDisposable
         scope.Setup(s => s.GetAsync()).ReturnsAsync(SignedInScope);
         return scope;
     }
+    public Mock<Inbox.Core.Notes.INoteWriter> Notes { get; } = new();
+    public Mock<Inbox.Core.CannedReplies.ICannedReplies> CannedReplies { get; } = new();
+    public Mock<Inbox.Core.Notes.IStaffNames> StaffNames { get; } = new();
+    public Mock<Inbox.Core.Notes.IMentionInbox> MentionInbox { get; } = new();
+    public InMemoryThreadPresence Presence { get; }
+    public Inbox.Core.CannedReplies.ClinicOptions Clinic { get; } = new() { Name = "Harbour Clinic", Hours = "Mon–Fri 8:00–18:00" };
     public Mock<IAuditTrail> Audit { get; } = new();
     public Mock<Inbox.Core.Contacts.Merging.IContactMerger> Merger { get; } = new();
     public Mock<Inbox.Core.Contacts.Merging.IMergeReview> MergeReview { get; } = new();

@@ -13,9 +13,16 @@ public sealed class CircuitConnection : CircuitHandler
     /// <summary>Raised after a reconnect (not on the first connection).</summary>
     public event Func<Task>? Reconnected;
 
+    /// <summary>
+    /// Raised when the browser's connection drops. The circuit lives on for minutes in case it comes back, so whatever
+    /// says "this person is here" (thread presence) withdraws now and returns on <see cref="Reconnected"/>.
+    /// </summary>
+    public event Action? Disconnected;
+
     public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken cancellationToken)
     {
         _wasDown = true;
+        Disconnected?.Invoke();
         return Task.CompletedTask;
     }
 

@@ -12,7 +12,8 @@ internal sealed class ReportQueries(InboxDbContext db) : IReportQueries
         var open = await db.Conversations.CountAsync(c => c.Status == ConversationStatus.Open, ct);
         var today = db.Messages.Where(m => m.CreatedAt >= dayStart && m.CreatedAt < dayEnd);
         var inbound = await today.CountAsync(m => m.Direction == MessageDirection.In, ct);
-        var outbound = await today.CountAsync(m => m.Direction == MessageDirection.Out, ct);
+        // Private notes are rows of the thread too, but nothing was sent.
+        var outbound = await today.CountAsync(m => m.Direction == MessageDirection.Out && m.Type != MessageType.Note, ct);
         return new HeadlineFigures(open, inbound, outbound);
     }
 }

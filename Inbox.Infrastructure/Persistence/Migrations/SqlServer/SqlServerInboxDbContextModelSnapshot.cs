@@ -107,6 +107,38 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("BotFlowVersions");
                 });
 
+            modelBuilder.Entity("Inbox.Core.CannedReplies.CannedReply", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Shortcut")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Shortcut")
+                        .IsUnique();
+
+                    b.ToTable("CannedReplies");
+                });
+
             modelBuilder.Entity("Inbox.Core.Channels.ChannelAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -669,6 +701,43 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("ConversationId", "CreatedAt", "Id");
 
                     b.ToTable("Messages");
+                });
+
+            modelBuilder.Entity("Inbox.Core.Notes.Mention", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("NoteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("StaffId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "StaffId");
+
+                    b.HasIndex("StaffId", "ReadAt", "CreatedAt");
+
+                    b.ToTable("Mentions");
                 });
 
             modelBuilder.Entity("Inbox.Core.Teams.SharedInbox", b =>
@@ -1275,6 +1344,15 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("Inbox.Core.Conversations.Message", b =>
+                {
+                    b.HasOne("Inbox.Core.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inbox.Core.Notes.Mention", b =>
                 {
                     b.HasOne("Inbox.Core.Conversations.Conversation", null)
                         .WithMany()

@@ -102,6 +102,38 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("BotFlowVersions");
                 });
 
+            modelBuilder.Entity("Inbox.Core.CannedReplies.CannedReply", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Shortcut")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Shortcut")
+                        .IsUnique();
+
+                    b.ToTable("CannedReplies");
+                });
+
             modelBuilder.Entity("Inbox.Core.Channels.ChannelAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -663,6 +695,43 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ConversationId", "CreatedAt", "Id");
 
                     b.ToTable("Messages");
+                });
+
+            modelBuilder.Entity("Inbox.Core.Notes.Mention", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("NoteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StaffId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "StaffId");
+
+                    b.HasIndex("StaffId", "ReadAt", "CreatedAt");
+
+                    b.ToTable("Mentions");
                 });
 
             modelBuilder.Entity("Inbox.Core.Teams.SharedInbox", b =>
@@ -1258,6 +1327,15 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Inbox.Core.Conversations.Message", b =>
+                {
+                    b.HasOne("Inbox.Core.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inbox.Core.Notes.Mention", b =>
                 {
                     b.HasOne("Inbox.Core.Conversations.Conversation", null)
                         .WithMany()

@@ -21,6 +21,7 @@ public partial class ConversationList : LiveComponentBase
 
     [Parameter] public Guid? SelectedId { get; set; }
     [Inject] private ICallerInboxScope Caller { get; set; } = null!;
+    [Inject] private Keyboard.InboxCommands Commands { get; set; } = null!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -30,6 +31,9 @@ public partial class ConversationList : LiveComponentBase
     }
 
     protected override void OnParametersSet() => _now = Time.GetUtcNow();
+
+    // j and k walk the list as shown.
+    protected override void OnAfterRender(bool firstRender) => Commands.ListOrder = _items?.Select(i => i.Id).ToList() ?? [];
 
     // Every change can move a conversation in the list; the first page is one indexed query.
     protected override bool Accept(IReadOnlyList<InboxChange> changes) => changes.Count > 0;

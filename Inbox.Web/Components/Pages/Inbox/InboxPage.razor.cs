@@ -16,6 +16,8 @@ public partial class InboxPage : LiveComponentBase
     private bool _missing;
 
     [Parameter] public Guid? ConversationId { get; set; }
+    /// <summary>`?message=`: a search result's message, brought into view in the thread.</summary>
+    [SupplyParameterFromQuery] public Guid? Message { get; set; }
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = null!;
     [Inject] private IAuditTrail Audit { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;

@@ -21,6 +21,8 @@ public partial class PatientPanel : LiveComponentBase
     private ContactView? _contact;
     private IReadOnlyList<DuplicateSuggestion> _suggestions = [];
     private IReadOnlyList<MergeHistoryItem> _history = [];
+    private IReadOnlyList<ConversationListItem>? _past;
+    private const int PastLimit = 10;
     private bool _canMerge;
     private Guid _auditedDuplicatesOf;
 
@@ -59,8 +61,10 @@ public partial class PatientPanel : LiveComponentBase
         var contact = await Scoped.RunAsync<IConversationQueries, ContactView?>(q => q.ContactAsync(scope, contactId, CancellationToken.None));
         var suggestions = await Scoped.RunAsync<IDuplicateFinder, IReadOnlyList<DuplicateSuggestion>>(f => f.FindAsync(scope, contactId, 3, CancellationToken.None));
         var history = await Scoped.RunAsync<IMergeReview, IReadOnlyList<MergeHistoryItem>>(r => r.HistoryAsync(scope, contactId, CancellationToken.None));
+        var past = await Scoped.RunAsync<IConversationQueries, Page<ConversationListItem>>(q =>
+            q.ListAsync(scope, new ConversationFilter(ContactId: contactId), PastLimit, null, CancellationToken.None));
         if (contactId != ContactId) return;
-        (_contact, _suggestions, _history) = (contact, suggestions.Where(s => s.Score >= ShownFrom).ToList(), history);
+        (_contact, _suggestions, _history, _past) = (contact, suggestions.Where(s => s.Score >= ShownFrom).ToList(), history, past?.Items);
         // Showing other patients' names as candidates is a read of their records: audited once per patient opened.
         if (_suggestions.Count > 0 && _auditedDuplicatesOf != contactId)
         {

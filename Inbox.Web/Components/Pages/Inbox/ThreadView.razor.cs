@@ -1,3 +1,4 @@
+using Microsoft.JSInterop;
 using Inbox.Web.Auth;
 using System.Collections.Concurrent;
 using Inbox.Core.Audit;
@@ -32,16 +33,35 @@ public partial class ThreadView : LiveComponentBase
 
     [Parameter, EditorRequired] public Guid ConversationId { get; set; }
 
+    /// <summary>A message to bring into view (opened from a search result).</summary>
+    [Parameter] public Guid? FocusMessageId { get; set; }
+
+    /// <summary>How far back a search result may lie and still be loaded into the thread.</summary>
+    public const int FocusReach = 1000;
+
+    private Guid? _scrolledTo;
+
+    [Inject] private Microsoft.JSInterop.IJSRuntime JS { get; set; } = null!;
+
     protected override async Task OnParametersSetAsync()
     {
-        if (_loadedFor == ConversationId && _messages is not null) return;
+        if (_loadedFor == ConversationId && _messages is not null && (FocusMessageId is null || _messages.Any(m => m.Id == FocusMessageId))) return;
         _messages = null;
         _updated.Clear();
         var conversation = ConversationId;
         var latest = await ReadLatestAsync(conversation, PageSize);
+        // A search result older than the first page: read back far enough to show it.
+        if (FocusMessageId is { } focus && !latest.Any(m => m.Id == focus)) latest = await ReadLatestAsync(conversation, FocusReach);
         if (conversation != ConversationId) return; // the user moved on while this was loading
         _messages = [.. latest];
         _loadedFor = conversation;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (FocusMessageId is not { } focus || _scrolledTo == focus || _messages?.Any(m => m.Id == focus) != true) return;
+        _scrolledTo = focus;
+        await JS.InvokeVoidAsync("inbox.scrollToMessage", $"message-{focus}");
     }
 
     protected override bool Accept(IReadOnlyList<InboxChange> changes)
