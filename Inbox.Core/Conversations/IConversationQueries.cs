@@ -11,6 +11,9 @@ public interface IConversationQueries
     /// <summary>Newest activity first, keyset-paged on (last message time, id).</summary>
     Task<Page<ConversationListItem>> ListAsync(InboxScope scope, ConversationFilter filter, int limit, string? cursor, CancellationToken ct);
 
+    /// <summary>How many conversations each view holds for <paramref name="me"/>, narrowed by <paramref name="filter"/> (its status and assignee are ignored).</summary>
+    Task<IReadOnlyDictionary<InboxView, int>> CountsAsync(InboxScope scope, string me, ConversationFilter filter, CancellationToken ct);
+
     Task<ConversationListItem?> GetAsync(InboxScope scope, Guid id, CancellationToken ct);
 
     /// <summary>Messages oldest first; <paramref name="cursor"/> continues after the last one returned.</summary>
