@@ -19,6 +19,16 @@ public static class AuditActions
     public const string ContactRead = "contact.read";
     public const string ApiKeyCreate = "apikey.create";
     public const string ApiKeyRevoke = "apikey.revoke";
+    public const string ConversationResolve = "conversation.resolve";
+    public const string ConversationReopen = "conversation.reopen";
+    public const string ConversationStatusChange = "conversation.status.change";
+    public const string ConversationPriorityChange = "conversation.priority.change";
+    public const string ConversationAssign = "conversation.assign";
+    public const string ConversationLabelsChange = "conversation.labels.change";
+    public const string LabelCreate = "label.create";
+    public const string LabelChange = "label.change";
+    public const string LabelDelete = "label.delete";
+    public const string InboxSettingsChange = "inbox.settings.change";
 
     private static readonly Dictionary<string, string> Descriptions = new()
     {
@@ -35,6 +45,16 @@ public static class AuditActions
         [ContactRead] = "Viewed a patient's details",
         [ApiKeyCreate] = "Created an API key",
         [ApiKeyRevoke] = "Revoked an API key",
+        [ConversationResolve] = "Resolved a conversation",
+        [ConversationReopen] = "Reopened a conversation",
+        [ConversationStatusChange] = "Changed a conversation's status",
+        [ConversationPriorityChange] = "Changed a conversation's priority",
+        [ConversationAssign] = "Assigned a conversation",
+        [ConversationLabelsChange] = "Changed a conversation's labels",
+        [LabelCreate] = "Added a label",
+        [LabelChange] = "Changed a label",
+        [LabelDelete] = "Deleted a label",
+        [InboxSettingsChange] = "Changed an inbox's assignment settings",
         ["signin.2fa.required"] = "Password right, two-factor code asked",
         ["signin.2fa.failed"] = "Two-factor code wrong",
         ["signin.2fa.recovery-code"] = "Signed in with a recovery code",
@@ -82,6 +102,7 @@ public static class AuditSubjects
     public const string SharedInbox = "sharedInbox";
     public const string Message = "message";
     public const string Template = "template";
+    public const string Label = "label";
 
-    public static IReadOnlyList<string> Known { get; } = [Conversation, Contact, Staff, ApiKey, ChannelAccount, Team, SharedInbox, Message, Template];
+    public static IReadOnlyList<string> Known { get; } = [Conversation, Contact, Staff, ApiKey, ChannelAccount, Team, SharedInbox, Message, Template, Label];
 }

@@ -14,6 +14,10 @@ internal static class ApiProblems
             errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value),
             title: title);
 
+    /// <summary>409: the record's current state does not allow the change (resolving a resolved conversation).</summary>
+    public static IResult Conflict(string title, string? detail = null) =>
+        Results.Problem(title: title, detail: detail, statusCode: StatusCodes.Status409Conflict);
+
     public static IResult Unprocessable(string title, string? detail = null) =>
         Results.Problem(title: title, detail: detail, statusCode: StatusCodes.Status422UnprocessableEntity);
 }
