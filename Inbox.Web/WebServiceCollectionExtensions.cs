@@ -22,6 +22,9 @@ internal static class WebServiceCollectionExtensions
         services.AddSingleton<InboxChangeFeed>();
         services.AddSingleton<IInboxNotifier>(sp => sp.GetRequiredService<InboxChangeFeed>());
         services.AddLiveComponents();
+        services.AddSingleton<Presence.StaffPresenceTracker>();
+        services.AddSingleton<Inbox.Core.Staff.IStaffPresence>(sp => sp.GetRequiredService<Presence.StaffPresenceTracker>());
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Presence.PresenceCircuitHandler>();
 
         services.AddStaffAuthentication(configuration);
         // Cookies and antiforgery tokens must survive restarts (and, with several instances, be shared):

@@ -27,6 +27,8 @@ internal static class ApiV1
         var api = app.MapGroup(Prefix).RequireAuthorization(ApiPolicies.AnyKey);
         api.MapContacts();
         api.MapConversations();
+        api.MapConversationWorkflow();
+        api.MapAgents();
         api.MapMessages();
         api.MapAudit();
         // An unknown API route answers a problem, not the UI's "not found" page.
