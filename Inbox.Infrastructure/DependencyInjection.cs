@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddScoped<IConversationWorkflow, Workflow.ConversationWorkflow>();
         services.AddScoped<Workflow.AssignableStaff>();
         services.AddScoped<Workflow.StaffAgents>();
+        services.AddScoped<IInboxChoices, Workflow.InboxChoices>();
         services.AddScoped<Labels.LabelAdmin>();
         services.AddSingleton<Workflow.AutoAssignWork>();
         services.TryAddSingleton<Inbox.Core.Staff.IStaffPresence, Workflow.NobodyOnline>();

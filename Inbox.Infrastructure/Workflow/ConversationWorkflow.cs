@@ -102,10 +102,12 @@ internal sealed class ConversationWorkflow(
     public async Task MarkReadAsync(InboxScope scope, Guid conversationId, string staffId, CancellationToken ct)
     {
         if (!await db.VisibleConversations(scope).AnyAsync(c => c.Id == conversationId, ct)) return;
-        var now = clock.GetUtcNow();
+        // Never before the patient's last message: platform clocks can run ahead of ours.
+        var lastInbound = await db.Conversations.AsNoTracking().Where(c => c.Id == conversationId).Select(c => c.LastInboundAt).FirstAsync(ct);
+        var readAt = lastInbound is { } at && at > clock.GetUtcNow() ? at : clock.GetUtcNow();
         var marker = await db.ReadMarkers.FindAsync([conversationId, staffId], ct);
-        if (marker is null) db.ReadMarkers.Add(new ReadMarker(conversationId, staffId, now));
-        else marker.MoveTo(now);
+        if (marker is null) db.ReadMarkers.Add(new ReadMarker(conversationId, staffId, readAt));
+        else marker.MoveTo(readAt);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException) { return; } // the same person's other tab wrote it first: read either way
         // Only this person's list changes; the feed carries ids only, and their list re-reads its first page.
