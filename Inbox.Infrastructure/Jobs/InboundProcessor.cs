@@ -23,6 +23,7 @@ internal sealed class InboundProcessor(
     IInboxNotifier notifier,
     InboundWork work,
     Media.MediaWork mediaWork,
+    Workflow.AutoAssignWork autoAssignWork,
     SqliteWriteGate writeGate,
     TimeProvider clock,
     ILogger<InboundProcessor> logger) : BackgroundService
@@ -118,6 +119,8 @@ internal sealed class InboundProcessor(
         if (changes.Count > 0) await notifier.PublishAsync(changes, ct);
         // Attachments are fetched by their own job: wake it now rather than at its next poll.
         if (events.OfType<InboundMessage>().Any(m => m.Media is not null)) mediaWork.Pulse();
+        // A new or reopened conversation may go round-robin.
+        if (changes.Any(c => c.Kind == InboxChangeKind.MessageAdded)) autoAssignWork.Pulse();
     }
 
     private async Task RecordFailureAsync(long id, Exception ex, CancellationToken ct)
