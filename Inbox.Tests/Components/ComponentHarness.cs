@@ -43,6 +43,15 @@ public sealed class ComponentHarness : IAsyncDisposable
         Context.Services.AddScoped<CircuitConnection>();
         Context.Services.AddSingleton(Scope.Object);
         Context.Services.AddSingleton(Templates.Object);
+        Context.Services.AddSingleton(Workflow.Object);
+        Context.Services.AddSingleton(Choices.Object);
+        Choices.Setup(c => c.LabelsAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        Choices.Setup(c => c.TeamsAsync(It.IsAny<Guid?>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        Choices.Setup(c => c.PeopleAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        Choices.Setup(c => c.AssignableAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        Choices.Setup(c => c.AccountsAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        Queries.Setup(q => q.CountsAsync(It.IsAny<InboxScope>(), It.IsAny<string>(), It.IsAny<ConversationFilter>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new Dictionary<InboxView, int>());
         // Replies are written by the signed-in person.
         var auth = Context.AddAuthorization();
         auth.SetAuthorized("Rita Reception");
@@ -57,6 +66,8 @@ public sealed class ComponentHarness : IAsyncDisposable
     public Mock<IConversationQueries> Queries { get; } = new();
     public Mock<IReplySender> Replies { get; } = new();
     public Mock<Inbox.Core.Templates.ITemplateCatalogue> Templates { get; } = new();
+    public Mock<IConversationWorkflow> Workflow { get; } = new();
+    public Mock<IInboxChoices> Choices { get; } = new();
     /// <summary>The signed-in person's inboxes: one fixed inbox; components must pass it to every read.</summary>
     public Mock<ICallerInboxScope> Scope { get; } = CreateScope();
     public static readonly InboxScope SignedInScope = InboxScope.Only([Guid.Parse("0190f0a0-0000-7000-8000-000000000001")]);
