@@ -126,15 +126,23 @@ internal sealed class ConversationWorkflow(
         var last = await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversation.Id)
             .OrderByDescending(m => m.CreatedAt).Select(m => new { m.Channel, m.AccountId }).FirstOrDefaultAsync(ct);
         if (last is null) return;
-        db.Messages.Add(Message.Activity(conversation.Id, last.Channel, last.AccountId, text, actor.Author, now));
+        var line = Message.Activity(conversation.Id, last.Channel, last.AccountId, text, actor.Author, now);
+        db.Messages.Add(line);
+        _line = line.Id;
     }
+
+    /// <summary>The thread line this change added, so open threads append it.</summary>
+    private Guid? _line;
 
     private async Task SaveAsync(CancellationToken ct) => await db.SaveChangesAsync(ct);
 
     private async Task<ConversationListItem?> FinishAsync(InboxScope scope, Conversation conversation, WorkflowActor actor, string action, CancellationToken ct)
     {
         await audit.RecordAsync([new AuditEntry(clock.GetUtcNow(), actor.Audit, action, AuditSubjects.Conversation, conversation.Id.ToString(), actor.Ip)], ct);
-        await notifier.PublishAsync([new InboxChange(InboxChangeKind.ConversationUpdated, conversation.Id)], ct);
+        List<InboxChange> changes = [new InboxChange(InboxChangeKind.ConversationUpdated, conversation.Id)];
+        if (_line is { } line) changes.Add(new InboxChange(InboxChangeKind.MessageAdded, conversation.Id, line));
+        _line = null;
+        await notifier.PublishAsync(changes, ct);
         return await queries.GetAsync(scope, conversation.Id, ct);
     }
 
