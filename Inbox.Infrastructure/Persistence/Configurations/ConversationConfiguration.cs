@@ -27,8 +27,9 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.HasIndex(c => new { c.Status, c.Priority, c.LastMessageAt, c.Id });
         builder.HasIndex(c => new { c.Status, c.LastInboundAccountId, c.LastMessageAt, c.Id });
         builder.HasIndex(c => new { c.ContactId, c.LastMessageAt });
-        // Staff outside the admin role list only their teams' inboxes.
+        // Staff outside the admin role list only their teams' inboxes: per view, and without a status (a contact's threads, the API).
         builder.HasIndex(c => new { c.SharedInboxId, c.Status, c.LastMessageAt, c.Id });
+        builder.HasIndex(c => new { c.SharedInboxId, c.LastMessageAt, c.Id });
         builder.HasOne<Inbox.Core.Teams.SharedInbox>().WithMany().HasForeignKey(c => c.SharedInboxId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -23,9 +23,9 @@ internal sealed class ConversationQueries(InboxDbContext db) : IConversationQuer
     public async Task<IReadOnlyDictionary<InboxView, int>> CountsAsync(InboxScope scope, string me, ConversationFilter filter, CancellationToken ct)
     {
         var counts = new Dictionary<InboxView, int>();
-        // One COUNT per view, each over the same index its list seeks.
+        // One COUNT per view, each over the same index its list seeks, stopping one past the cap (Resolved grows without end).
         foreach (var view in Enum.GetValues<InboxView>())
-            counts[view] = await db.Filtered(Visible(scope), filter.For(view, me)).CountAsync(ct);
+            counts[view] = await db.Filtered(Visible(scope), filter.For(view, me)).Take(ViewCounts.Cap + 1).CountAsync(ct);
         return counts;
     }
 

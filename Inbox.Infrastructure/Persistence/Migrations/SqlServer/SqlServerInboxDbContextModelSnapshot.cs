@@ -256,6 +256,8 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("LastMessageAt", "Id");
 
+                    b.HasIndex("SharedInboxId", "LastMessageAt", "Id");
+
                     b.HasIndex("Status", "LastMessageAt", "Id");
 
                     b.HasIndex("AssignedTeamId", "Status", "LastMessageAt", "Id");

@@ -251,6 +251,8 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("LastMessageAt", "Id");
 
+                    b.HasIndex("SharedInboxId", "LastMessageAt", "Id");
+
                     b.HasIndex("Status", "LastMessageAt", "Id");
 
                     b.HasIndex("AssignedTeamId", "Status", "LastMessageAt", "Id");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
+namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class InboxWorkflow : Migration
@@ -15,68 +15,64 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_Conversations_AssigneeId_LastMessageAt_Id",
                 table: "Conversations");
 
-            migrationBuilder.DropIndex(
-                name: "IX_Conversations_SharedInboxId_LastMessageAt_Id",
-                table: "Conversations");
-
             migrationBuilder.AddColumn<bool>(
                 name: "AutoAssign",
                 table: "SharedInboxes",
-                type: "bit",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<int>(
                 name: "MaxOpenPerAgent",
                 table: "SharedInboxes",
-                type: "int",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "RequireAssignmentToReply",
                 table: "SharedInboxes",
-                type: "bit",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "AssignedTeamId",
                 table: "Conversations",
-                type: "uniqueidentifier",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "LastInboundAccountId",
                 table: "Conversations",
-                type: "nvarchar(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "OpenedAt",
                 table: "Conversations",
-                type: "datetimeoffset",
+                type: "INTEGER",
                 nullable: false,
-                defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+                defaultValue: 0L);
 
             // Existing conversations: their current episode began when they were created.
             migrationBuilder.Sql("UPDATE Conversations SET OpenedAt = CreatedAt;");
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "SnoozedUntil",
                 table: "Conversations",
-                type: "datetimeoffset",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "ConversationEpisodes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ConversationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    OpenedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ResolvedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ResolvedBy = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConversationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResolvedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -93,10 +89,10 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Labels",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Color = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Color = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -107,9 +103,9 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ReadMarkers",
                 columns: table => new
                 {
-                    ConversationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    StaffId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    ReadAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    ConversationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StaffId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -126,8 +122,8 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ConversationLabels",
                 columns: table => new
                 {
-                    ConversationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    LabelId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    ConversationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LabelId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -260,11 +256,6 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_Conversations_AssigneeId_LastMessageAt_Id",
                 table: "Conversations",
                 columns: new[] { "AssigneeId", "LastMessageAt", "Id" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Conversations_SharedInboxId_LastMessageAt_Id",
-                table: "Conversations",
-                columns: new[] { "SharedInboxId", "LastMessageAt", "Id" });
         }
     }
 }
