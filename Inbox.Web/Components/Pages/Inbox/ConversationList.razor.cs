@@ -24,6 +24,7 @@ public partial class ConversationList : LiveComponentBase
     private ConversationFilter _filter = new();
     private IReadOnlyDictionary<InboxView, int> _counts = new Dictionary<InboxView, int>();
     private bool _showFilters;
+    private bool _choicesLoaded;
     private string _me = "";
     private IReadOnlyList<LabelChip> _labels = [];
     private IReadOnlyList<TeamChoice> _teams = [];
@@ -50,7 +51,17 @@ public partial class ConversationList : LiveComponentBase
     {
         _me = StaffClaims.IdOf((await AuthState).User) ?? "";
         await ReloadAsync();
-        await LoadChoicesAsync();
+    }
+
+    // The filter menus' choices are read when the filters are first opened, not on every page load.
+    private async Task ToggleFiltersAsync()
+    {
+        _showFilters = !_showFilters;
+        if (_showFilters && !_choicesLoaded)
+        {
+            await LoadChoicesAsync();
+            _choicesLoaded = true;
+        }
     }
 
     protected override void OnParametersSet() => _now = Time.GetUtcNow();
