@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using FluentValidation;
 using Inbox.Core.Audit;
 using Inbox.Core.Channels;
@@ -48,6 +49,15 @@ public static class DependencyInjection
         services.AddScoped<TeamAdmin>();
         services.AddScoped<IReportQueries, ReportQueries>();
         services.AddScoped<IReplySender, ReplySender>();
+        services.AddScoped<IConversationWorkflow, Workflow.ConversationWorkflow>();
+        services.AddScoped<Workflow.AssignableStaff>();
+        services.AddScoped<Workflow.StaffAgents>();
+        services.AddScoped<IInboxChoices, Workflow.InboxChoices>();
+        services.AddScoped<Labels.LabelAdmin>();
+        services.AddSingleton<Workflow.AutoAssignWork>();
+        services.TryAddSingleton<Inbox.Core.Staff.IStaffPresence, Workflow.NobodyOnline>();
+        services.AddHostedService<Workflow.AutoAssigner>();
+        services.AddHostedService<Workflow.SnoozeWaker>();
         services.AddScoped<Inbox.Core.Templates.ITemplateCatalogue, TemplateCatalogue>();
         services.AddScoped<Inbox.Core.Notes.INoteWriter, Notes.NoteWriter>();
         services.AddScoped<Inbox.Core.Notes.IMentionInbox, Notes.MentionInbox>();

@@ -26,6 +26,9 @@ internal static class WebServiceCollectionExtensions
         // Collision control (who views, who types): in memory for one instance; see InMemoryThreadPresence for Redis.
         services.AddSingleton<IThreadPresence, InMemoryThreadPresence>();
         services.AddScoped<Inbox.Web.Components.Pages.Inbox.Keyboard.InboxCommands>();
+        services.AddSingleton<Presence.StaffPresenceTracker>();
+        services.AddSingleton<Inbox.Core.Staff.IStaffPresence>(sp => sp.GetRequiredService<Presence.StaffPresenceTracker>());
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Presence.PresenceCircuitHandler>();
 
         services.AddStaffAuthentication(configuration);
         // Cookies and antiforgery tokens must survive restarts (and, with several instances, be shared):

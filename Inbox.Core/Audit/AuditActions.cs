@@ -33,6 +33,16 @@ public static class AuditActions
     public const string AppointmentDecide = "appointment.decide";
     public const string NoteAdd = "conversation.note.add";
     public const string Search = "search";
+    public const string ConversationResolve = "conversation.resolve";
+    public const string ConversationReopen = "conversation.reopen";
+    public const string ConversationStatusChange = "conversation.status.change";
+    public const string ConversationPriorityChange = "conversation.priority.change";
+    public const string ConversationAssign = "conversation.assign";
+    public const string ConversationLabelsChange = "conversation.labels.change";
+    public const string LabelCreate = "label.create";
+    public const string LabelChange = "label.change";
+    public const string LabelDelete = "label.delete";
+    public const string InboxSettingsChange = "inbox.settings.change";
 
     private static readonly Dictionary<string, string> Descriptions = new()
     {
@@ -66,6 +76,16 @@ public static class AuditActions
         ["canned.create"] = "Added a canned reply",
         ["canned.change"] = "Changed a canned reply",
         ["canned.delete"] = "Deleted a canned reply",
+        [ConversationResolve] = "Resolved a conversation",
+        [ConversationReopen] = "Reopened a conversation",
+        [ConversationStatusChange] = "Changed a conversation's status",
+        [ConversationPriorityChange] = "Changed a conversation's priority",
+        [ConversationAssign] = "Assigned a conversation",
+        [ConversationLabelsChange] = "Changed a conversation's labels",
+        [LabelCreate] = "Added a label",
+        [LabelChange] = "Changed a label",
+        [LabelDelete] = "Deleted a label",
+        [InboxSettingsChange] = "Changed an inbox's assignment settings",
         ["signin.2fa.required"] = "Password right, two-factor code asked",
         ["signin.2fa.failed"] = "Two-factor code wrong",
         ["signin.2fa.recovery-code"] = "Signed in with a recovery code",
@@ -115,6 +135,7 @@ public static class AuditSubjects
     public const string Template = "template";
     public const string AppointmentRequest = "appointmentRequest";
     public const string CannedReply = "cannedReply";
+    public const string Label = "label";
 
-    public static IReadOnlyList<string> Known { get; } = [Conversation, Contact, Staff, ApiKey, ChannelAccount, Team, SharedInbox, Message, Template, AppointmentRequest];
+    public static IReadOnlyList<string> Known { get; } = [Conversation, Contact, Staff, ApiKey, ChannelAccount, Team, SharedInbox, Message, Template, AppointmentRequest, CannedReply, Label];
 }

@@ -22,6 +22,7 @@ public sealed partial class Conversation : AggregateRoot
         Status = ConversationStatus.Open;
         HandledBy = HandledBy.Human;
         Priority = Priority.Normal;
+        OpenedAt = createdAt;
     }
 
     public Guid ContactId { get; private set; }
@@ -29,7 +30,14 @@ public sealed partial class Conversation : AggregateRoot
     public Guid SharedInboxId { get; private set; }
     public ConversationStatus Status { get; private set; }
     public HandledBy HandledBy { get; private set; }
+    /// <summary>The staff member who owns the thread (Identity user id); null when unassigned.</summary>
     public string? AssigneeId { get; private set; }
+    /// <summary>A team the thread is given to as a whole (with or without a person).</summary>
+    public Guid? AssignedTeamId { get; private set; }
+    /// <summary>While snoozed: when it wakes by itself; null means "until the patient writes".</summary>
+    public DateTimeOffset? SnoozedUntil { get; private set; }
+    /// <summary>When the current episode of work began (created, or reopened after a resolution): see <see cref="ConversationEpisode"/>.</summary>
+    public DateTimeOffset OpenedAt { get; private set; }
     public Priority Priority { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset LastMessageAt { get; private set; }
@@ -38,6 +46,8 @@ public sealed partial class Conversation : AggregateRoot
     /// <summary>The patient's last message: it opens the platforms' messaging windows.</summary>
     public DateTimeOffset? LastInboundAt { get; private set; }
     public ChannelKind? LastInboundChannel { get; private set; }
+    /// <summary>The channel account (platform id) the patient last wrote to: the list filters by it.</summary>
+    public string? LastInboundAccountId { get; private set; }
     /// <summary>Bit per <see cref="ChannelKind"/> the patient has written from in this thread.</summary>
     public int ChannelMask { get; private set; }
     public int UnreadCount { get; private set; }
@@ -60,9 +70,70 @@ public sealed partial class Conversation : AggregateRoot
         {
             LastInboundAt = message.CreatedAt;
             LastInboundChannel = message.Channel;
+            LastInboundAccountId = message.AccountId;
         }
-        if (Status is ConversationStatus.Resolved or ConversationStatus.Snoozed) Status = ConversationStatus.Open;
+        // The patient writing again wakes a snoozed thread and starts a new episode on a resolved one.
+        if (Status == ConversationStatus.Resolved) OpenedAt = message.CreatedAt;
+        if (Status is ConversationStatus.Resolved or ConversationStatus.Snoozed)
+        {
+            Status = ConversationStatus.Open;
+            SnoozedUntil = null;
+        }
         Touch(message);
+    }
+
+    /// <summary>Done for now: closes the current episode and returns it for the reports.</summary>
+    public ConversationEpisode Resolve(DateTimeOffset now, string? by)
+    {
+        StatusRules.Check(Status, ConversationStatus.Resolved);
+        Status = ConversationStatus.Resolved;
+        SnoozedUntil = null;
+        return new ConversationEpisode(Id, OpenedAt, now, by);
+    }
+
+    /// <summary>Back to work: a resolved thread starts a new episode; a pending or snoozed one carries on the current one.</summary>
+    public void Reopen(DateTimeOffset now)
+    {
+        StatusRules.Check(Status, ConversationStatus.Open);
+        if (Status == ConversationStatus.Resolved) OpenedAt = now;
+        Status = ConversationStatus.Open;
+        SnoozedUntil = null;
+    }
+
+    /// <summary>Waiting on the bot or on someone picking it up.</summary>
+    public void MarkPending()
+    {
+        StatusRules.Check(Status, ConversationStatus.Pending);
+        Status = ConversationStatus.Pending;
+        SnoozedUntil = null;
+    }
+
+    /// <summary>Out of the way until <paramref name="until"/>, or until the patient writes when it is null.</summary>
+    public void Snooze(DateTimeOffset? until, DateTimeOffset now)
+    {
+        if (until is { } at && at <= now) throw new ConversationConflictException("A snooze must end in the future.");
+        StatusRules.Check(Status, ConversationStatus.Snoozed);
+        Status = ConversationStatus.Snoozed;
+        SnoozedUntil = until;
+    }
+
+    /// <summary>The snooze timer: true when the thread woke up (its time came).</summary>
+    public bool WakeIfDue(DateTimeOffset now)
+    {
+        if (Status != ConversationStatus.Snoozed || SnoozedUntil is not { } until || until > now) return false;
+        Status = ConversationStatus.Open;
+        SnoozedUntil = null;
+        return true;
+    }
+
+    public void ChangePriority(Priority priority) => Priority = priority;
+
+    /// <summary>To a person, a team, both, or (both null) nobody. Assigning a person to a resolved thread is allowed: it stays resolved.</summary>
+    public void AssignTo(string? staffId, Guid? teamId)
+    {
+        if (staffId is not null && string.IsNullOrWhiteSpace(staffId)) throw new InboxDomainException("Choose who to assign it to.");
+        AssigneeId = staffId;
+        AssignedTeamId = teamId;
     }
 
     /// <summary>Staff or the bot queued a reply.</summary>

@@ -11,6 +11,12 @@ public interface IConversationQueries
     /// <summary>Newest activity first, keyset-paged on (last message time, id).</summary>
     Task<Page<ConversationListItem>> ListAsync(InboxScope scope, ConversationFilter filter, int limit, string? cursor, CancellationToken ct);
 
+    /// <summary>
+    /// How many conversations each view holds for <paramref name="me"/>, narrowed by <paramref name="filter"/> (its status and assignee are ignored).
+    /// Counting stops past <see cref="ViewCounts.Cap"/>: the screen says "999+", and a count never reads more than that many index entries.
+    /// </summary>
+    Task<IReadOnlyDictionary<InboxView, int>> CountsAsync(InboxScope scope, string me, ConversationFilter filter, CancellationToken ct);
+
     Task<ConversationListItem?> GetAsync(InboxScope scope, Guid id, CancellationToken ct);
 
     /// <summary>Messages oldest first; <paramref name="cursor"/> continues after the last one returned.</summary>
@@ -28,4 +34,11 @@ public interface IConversationQueries
     Task<ContactView?> ContactAsync(InboxScope scope, Guid contactId, CancellationToken ct);
 
     Task<Page<ContactView>> ContactsAsync(InboxScope scope, string? query, string? phone, int limit, string? cursor, CancellationToken ct);
+}
+
+public static class ViewCounts
+{
+    public const int Cap = 999;
+
+    public static string Display(int count) => count > Cap ? $"{Cap}+" : count.ToString(System.Globalization.CultureInfo.CurrentCulture);
 }

@@ -3,7 +3,7 @@ using Inbox.Core.Teams;
 
 namespace Inbox.Core.Conversations;
 
-public enum ReplyOutcome { Queued, NotFound, Invalid, WindowClosed }
+public enum ReplyOutcome { Queued, NotFound, Invalid, WindowClosed, AssignmentRequired }
 
 /// <summary>The result of asking to send a reply: the queued message, or why it was not queued.</summary>
 public sealed record ReplyResult(ReplyOutcome Outcome, Guid? MessageId = null, IReadOnlyDictionary<string, string[]>? Errors = null, string? Detail = null);

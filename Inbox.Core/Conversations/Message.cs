@@ -108,6 +108,26 @@ public sealed class Message : Entity
         CreatedAt = at,
     };
 
+    /// <summary>
+    /// A workflow line staff see in the thread ("Dana assigned this to Lee", "Resolved by Lee"): no identity, never
+    /// sent, and it does not move the conversation in the list. Channel and account are the thread's last ones, for the badge.
+    /// </summary>
+    public static Message Activity(Guid conversationId, ChannelKind channel, string accountId, string text, MessageAuthor by, DateTimeOffset at) => new()
+    {
+        ConversationId = conversationId,
+        Direction = MessageDirection.Out,
+        Channel = channel,
+        AccountId = accountId,
+        Type = MessageType.System,
+        Text = text,
+        ProviderMessageId = $"activity:{Guid.CreateVersion7():N}",
+        Status = DeliveryStatus.Delivered,
+        AuthorKind = AuthorKind.System,
+        AuthorId = by.Id,
+        AuthorName = by.Name,
+        CreatedAt = at,
+    };
+
     /// <summary>A message the clinic's page sent from outside Inbox (Meta Business Suite), seen through its echo.</summary>
     public static Message SentElsewhere(Guid conversationId, Guid channelIdentityId, InboundEcho echo) => new()
     {

@@ -16,7 +16,19 @@ public sealed record ConversationListItem(
     string? LastMessagePreview,
     int UnreadCount,
     DateTimeOffset? LastInboundAt,
-    ChannelKind? LastInboundChannel);
+    ChannelKind? LastInboundChannel,
+    Guid? AssignedTeamId = null,
+    string? AssigneeName = null,
+    IReadOnlyList<LabelChip>? Labels = null,
+    bool UnreadForMe = false,
+    DateTimeOffset? SnoozedUntil = null,
+    Guid SharedInboxId = default)
+{
+    public IReadOnlyList<LabelChip> LabelChips => Labels ?? [];
+}
+
+/// <summary>A label as chips show it.</summary>
+public sealed record LabelChip(Guid Id, string Name, string Color);
 
 /// <summary>One message as the thread and the API show it.</summary>
 public sealed record ThreadMessage(
@@ -48,12 +60,36 @@ public sealed record ThreadMedia(string ProviderMediaId, string? MimeType, strin
 /// <summary>A page of a keyset-paged list: pass <see cref="Next"/> back to get the following page.</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, string? Next);
 
+/// <param name="ViewerId">Whose unread state the items carry (<see cref="ConversationListItem.UnreadForMe"/>); not a filter.</param>
+/// <param name="Unassigned">Only conversations no person is assigned to.</param>
+/// <param name="AccountId">The channel account (platform id) the patient last wrote to.</param>
 public sealed record ConversationFilter(
     ConversationStatus? Status = null,
     string? AssigneeId = null,
     ChannelKind? Channel = null,
     Guid? ContactId = null,
-    HandledBy? HandledBy = null);
+    HandledBy? HandledBy = null,
+    bool Unassigned = false,
+    Guid? TeamId = null,
+    Priority? Priority = null,
+    Guid? LabelId = null,
+    string? AccountId = null,
+    string? ViewerId = null)
+{
+    /// <summary>A view of the inbox's left column for <paramref name="me"/>, narrowed by these filters.</summary>
+    public ConversationFilter For(InboxView view, string me) => view switch
+    {
+        InboxView.Mine => this with { Status = ConversationStatus.Open, AssigneeId = me, Unassigned = false },
+        InboxView.Unassigned => this with { Status = ConversationStatus.Open, AssigneeId = null, Unassigned = true },
+        InboxView.AllOpen => this with { Status = ConversationStatus.Open },
+        InboxView.Pending => this with { Status = ConversationStatus.Pending },
+        InboxView.Snoozed => this with { Status = ConversationStatus.Snoozed },
+        _ => this with { Status = ConversationStatus.Resolved },
+    };
+}
+
+/// <summary>The inbox's views (left column), each with a live count.</summary>
+public enum InboxView { Mine, Unassigned, AllOpen, Pending, Snoozed, Resolved }
 
 public sealed record ContactIdentityView(ChannelKind Channel, string AccountId, string ExternalId, string? DisplayName);
 

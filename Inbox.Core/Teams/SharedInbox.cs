@@ -26,6 +26,21 @@ public sealed class SharedInbox : Entity
 
     public void EnableBot(bool enabled) => BotEnabled = enabled;
 
+    /// <summary>New and reopened unassigned conversations go round-robin to the online members of the teams serving this inbox.</summary>
+    public bool AutoAssign { get; private set; }
+    /// <summary>Most open conversations round-robin gives one person (null: no limit). Manual assignment ignores it.</summary>
+    public int? MaxOpenPerAgent { get; private set; }
+    /// <summary>A person may reply only to conversations assigned to them (API keys: only to assigned ones).</summary>
+    public bool RequireAssignmentToReply { get; private set; }
+
+    public void ConfigureAssignment(bool autoAssign, int? maxOpenPerAgent, bool requireAssignmentToReply)
+    {
+        if (maxOpenPerAgent is < 1 or > 500) throw new InboxDomainException("The limit of open conversations per person is 1 to 500, or empty for no limit.");
+        AutoAssign = autoAssign;
+        MaxOpenPerAgent = maxOpenPerAgent;
+        RequireAssignmentToReply = requireAssignmentToReply;
+    }
+
     public void Rename(string name)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > NameMaxLength)

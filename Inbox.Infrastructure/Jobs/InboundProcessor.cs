@@ -24,6 +24,7 @@ internal sealed class InboundProcessor(
     InboundWork work,
     Media.MediaWork mediaWork,
     Bot.BotWork botWork,
+    Workflow.AutoAssignWork autoAssignWork,
     SqliteWriteGate writeGate,
     TimeProvider clock,
     ILogger<InboundProcessor> logger) : BackgroundService
@@ -121,6 +122,8 @@ internal sealed class InboundProcessor(
         if (events.OfType<InboundMessage>().Any(m => m.Media is not null)) mediaWork.Pulse();
         // Bot turns were committed with the messages: the bot answers now, outside the webhook request.
         if (events.OfType<InboundMessage>().Any()) botWork.Pulse();
+        // A new or reopened conversation may go round-robin.
+        if (changes.Any(c => c.Kind == InboxChangeKind.MessageAdded)) autoAssignWork.Pulse();
     }
 
     private async Task RecordFailureAsync(long id, Exception ex, CancellationToken ct)

@@ -22,6 +22,7 @@ internal sealed class ReplySender(
     {
         var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == conversationId, ct);
         if (conversation is null || !scope.Allows(conversation.SharedInboxId)) return new ReplyResult(ReplyOutcome.NotFound);
+        if (await AssignmentMissingAsync(conversation, author, ct) is { } refusal) return refusal;
 
         var target = channel ?? conversation.LastInboundChannel;
         if (target is null)
@@ -50,6 +51,7 @@ internal sealed class ReplySender(
     {
         var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == conversationId, ct);
         if (conversation is null || !scope.Allows(conversation.SharedInboxId)) return new ReplyResult(ReplyOutcome.NotFound);
+        if (await AssignmentMissingAsync(conversation, author, ct) is { } refusal) return refusal;
 
         var lastInbound = await db.LastInboundAsync(conversationId, ChannelKind.WhatsApp, ct);
         if (lastInbound is null)
@@ -97,6 +99,22 @@ internal sealed class ReplySender(
         work.Pulse();
         await notifier.PublishAsync([new InboxChange(InboxChangeKind.MessageUpdated, message.ConversationId, message.Id)], ct);
         return true;
+    }
+
+    /// <summary>
+    /// The inbox's "require assignment before replying": a person may answer only threads assigned to them, an API key
+    /// only assigned threads, so two receptionists never answer the same patient.
+    /// </summary>
+    private async Task<ReplyResult?> AssignmentMissingAsync(Conversation conversation, MessageAuthor author, CancellationToken ct)
+    {
+        var required = await db.SharedInboxes.AsNoTracking().Where(i => i.Id == conversation.SharedInboxId).Select(i => i.RequireAssignmentToReply).FirstOrDefaultAsync(ct);
+        if (!required) return null;
+        var isKey = author.Id?.StartsWith(Auth.ApiKey.ActorIdFor(""), StringComparison.Ordinal) == true;
+        if (conversation.AssigneeId is null)
+            return new ReplyResult(ReplyOutcome.AssignmentRequired, Detail: "This inbox asks that a conversation is assigned before anyone replies. Assign it (to yourself) first.");
+        if (!isKey && conversation.AssigneeId != author.Id)
+            return new ReplyResult(ReplyOutcome.AssignmentRequired, Detail: "This conversation is assigned to a colleague. Assign it to yourself before replying.");
+        return null;
     }
 
     private static string WindowClosedDetail(ChannelKind channel, DateTimeOffset lastInbound) => channel switch

@@ -31,6 +31,10 @@ public abstract class InboxDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<ChannelAccount> ChannelAccounts => Set<ChannelAccount>();
     public DbSet<SharedInbox> SharedInboxes => Set<SharedInbox>();
     public DbSet<Team> Teams => Set<Team>();
+    public DbSet<ConversationEpisode> ConversationEpisodes => Set<ConversationEpisode>();
+    public DbSet<ReadMarker> ReadMarkers => Set<ReadMarker>();
+    public DbSet<Inbox.Core.Labels.Label> Labels => Set<Inbox.Core.Labels.Label>();
+    public DbSet<Inbox.Core.Labels.ConversationLabel> ConversationLabels => Set<Inbox.Core.Labels.ConversationLabel>();
     public DbSet<Inbox.Core.Templates.MessageTemplate> MessageTemplates => Set<Inbox.Core.Templates.MessageTemplate>();
     public DbSet<Inbox.Core.Bot.BotFlowVersion> BotFlowVersions => Set<Inbox.Core.Bot.BotFlowVersion>();
     internal DbSet<Inbox.Infrastructure.Bot.PendingBotTurn> PendingBotTurns => Set<Inbox.Infrastructure.Bot.PendingBotTurn>();

@@ -9,14 +9,23 @@ public sealed record StaffOption(string Id, string Name, string Email);
 
 public sealed record TeamRow(Guid Id, string Name, IReadOnlyList<string> MemberIds, IReadOnlyList<Guid> InboxIds);
 
-public sealed record InboxRow(Guid Id, string Name, int Accounts);
+/// <param name="AutoAssign">Round-robin on; <paramref name="MaxOpenPerAgent"/> its cap; <paramref name="RequireAssignmentToReply"/> the composer's rule.</param>
+public sealed record InboxRow(Guid Id, string Name, int Accounts, bool AutoAssign = false, int? MaxOpenPerAgent = null, bool RequireAssignmentToReply = false);
 
 /// <summary>What the admin screen does with shared inboxes and teams (who sees which conversations).</summary>
 public sealed class TeamAdmin(InboxDbContext db, TimeProvider clock)
 {
     public async Task<IReadOnlyList<InboxRow>> InboxesAsync(CancellationToken ct) =>
         await db.SharedInboxes.AsNoTracking().OrderBy(i => i.CreatedAt)
-            .Select(i => new InboxRow(i.Id, i.Name, db.ChannelAccounts.Count(a => a.SharedInboxId == i.Id))).ToListAsync(ct);
+            .Select(i => new InboxRow(i.Id, i.Name, db.ChannelAccounts.Count(a => a.SharedInboxId == i.Id), i.AutoAssign, i.MaxOpenPerAgent, i.RequireAssignmentToReply)).ToListAsync(ct);
+
+    /// <summary>Round-robin, its cap of open conversations per person, and "assign before replying", for one inbox.</summary>
+    public async Task ConfigureAssignmentAsync(Guid inboxId, bool autoAssign, int? maxOpenPerAgent, bool requireAssignmentToReply, CancellationToken ct)
+    {
+        var inbox = await db.SharedInboxes.SingleAsync(i => i.Id == inboxId, ct);
+        inbox.ConfigureAssignment(autoAssign, maxOpenPerAgent, requireAssignmentToReply);
+        await db.SaveChangesAsync(ct);
+    }
 
     public async Task<IReadOnlyList<TeamRow>> TeamsAsync(CancellationToken ct)
     {

@@ -57,6 +57,16 @@ public sealed class ComponentHarness : IAsyncDisposable
         Context.Services.AddSingleton<Inbox.Core.Realtime.IThreadPresence>(Presence = new InMemoryThreadPresence(time ?? TimeProvider.System));
         Context.Services.AddScoped<Inbox.Web.Components.Pages.Inbox.Keyboard.InboxCommands>();
         Context.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Clinic));
+        Context.Services.AddSingleton(Workflow.Object);
+        Context.Services.AddSingleton(Choices.Object);
+        Choices.Setup(c => c.LabelsAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        Choices.Setup(c => c.TeamsAsync(It.IsAny<Guid?>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        Choices.Setup(c => c.PeopleAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        Choices.Setup(c => c.AssignableAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        Choices.Setup(c => c.AccountsAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        Queries.Setup(q => q.CountsAsync(It.IsAny<InboxScope>(), It.IsAny<string>(), It.IsAny<ConversationFilter>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new Dictionary<InboxView, int>());
+        // Replies are written by the signed-in person, a receptionist (who may merge patients).
         var auth = Auth = Context.AddAuthorization();
         auth.SetAuthorized("Rita Reception");
         auth.SetPolicies(Policies.MergeContacts);
@@ -74,6 +84,8 @@ public sealed class ComponentHarness : IAsyncDisposable
     public Mock<Inbox.Core.Bot.IHandoverDesk> Handovers { get; } = new();
     /// <summary>Grant policies (e.g. TakeHandovers) for components that show actions by permission.</summary>
     public Bunit.TestDoubles.BunitAuthorizationContext Auth { get; }
+    public Mock<IConversationWorkflow> Workflow { get; } = new();
+    public Mock<IInboxChoices> Choices { get; } = new();
     /// <summary>The signed-in person's inboxes: one fixed inbox; components must pass it to every read.</summary>
     public Mock<ICallerInboxScope> Scope { get; } = CreateScope();
     public static readonly InboxScope SignedInScope = InboxScope.Only([Guid.Parse("0190f0a0-0000-7000-8000-000000000001")]);

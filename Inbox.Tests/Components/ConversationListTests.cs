@@ -42,7 +42,7 @@ public sealed class ConversationListTests
         var cut = h.Context.Render<ConversationList>();
 
         // Budi writes again: the database now orders him first with one unread message.
-        page = new Page<ConversationListItem>([budi with { LastMessageAt = Now.AddMinutes(1), UnreadCount = 1, LastMessagePreview = "Can the doctor call me?" }, anna], null);
+        page = new Page<ConversationListItem>([budi with { LastMessageAt = Now.AddMinutes(1), UnreadCount = 1, UnreadForMe = true, LastMessagePreview = "Can the doctor call me?" }, anna], null);
         await h.Feed.PublishAsync([new InboxChange(InboxChangeKind.MessageAdded, budi.Id, Guid.NewGuid())]);
 
         cut.WaitForAssertion(() =>

@@ -11,7 +11,7 @@ internal static class InboxData
     public static ConversationListItem Conversation(string name, DateTimeOffset lastMessageAt, int unread = 0, Guid? id = null,
         DateTimeOffset? lastInboundAt = null, ChannelKind channel = ChannelKind.WhatsApp, string? preview = "Hello") =>
         new(id ?? Guid.NewGuid(), Guid.NewGuid(), name, ConversationStatus.Open, HandledBy.Human, null, Priority.Normal,
-            [channel], lastMessageAt, preview, unread, lastInboundAt ?? lastMessageAt, channel);
+            [channel], lastMessageAt, preview, unread, lastInboundAt ?? lastMessageAt, channel, UnreadForMe: unread > 0);
 
     public static ThreadMessage Inbound(Guid conversationId, string text, DateTimeOffset at) =>
         new(Guid.NewGuid(), conversationId, MessageDirection.In, ChannelKind.WhatsApp, "acct", MessageType.Text, text,

@@ -110,9 +110,37 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
     {
         { "GET", "/api/v1/contacts", Permission.ReadConversations },
         { "GET", "/api/v1/conversations", Permission.ReadConversations },
+        { "GET", "/api/v1/agents", Permission.ReadConversations },
         { "GET", "/api/v1/audit", Permission.ViewAudit },
         { "POST", "/api/v1/audit/verify", Permission.ViewAudit },
     };
+
+    public static TheoryData<string, string> ChangeRoutes => new()
+    {
+        { "POST", "/resolve" }, { "POST", "/reopen" }, { "POST", "/pending" }, { "POST", "/snooze" }, { "POST", "/assign" }, { "PUT", "/labels" }, { "POST", "/priority" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ChangeRoutes))]
+    public async Task Only_roles_that_may_reply_may_change_a_conversation(string method, string suffix)
+    {
+        var path = $"/api/v1/conversations/{Guid.NewGuid()}{suffix}";
+        foreach (var role in Enum.GetValues<StaffRole>())
+        {
+            var (key, secret) = ApiKey.Create($"change-{role}-{Guid.NewGuid():N}"[..40], role, DateTimeOffset.UtcNow);
+            await using (var db = app.CreateDbContext())
+            {
+                db.Add(key);
+                await db.SaveChangesAsync();
+            }
+            var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = System.Net.Http.Json.JsonContent.Create(new { }) };
+            var response = await app.CreateApiClient(secret).SendAsync(request);
+            // Allowed roles get past authorization to the endpoint: the empty body is refused or the made-up conversation is not found.
+            var allowed = RolePermissions.Allows(role, Permission.ReplyToPatients);
+            var ok = allowed ? response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest : response.StatusCode == HttpStatusCode.Forbidden;
+            Assert.True(ok, $"{role} {method} {path}: {(allowed ? "allowed" : "refused")} expected, got {response.StatusCode}");
+        }
+    }
 
     [Theory]
     [MemberData(nameof(ApiRoutes))]

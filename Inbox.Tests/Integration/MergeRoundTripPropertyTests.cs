@@ -1,6 +1,7 @@
 using Inbox.Core.Appointments;
 using Inbox.Core.Audit;
 using Inbox.Core.Consent;
+using Inbox.Core.Labels;
 using Inbox.Core.Channels;
 using Inbox.Core.Contacts.Merging;
 using Inbox.Core.Conversations;
@@ -47,6 +48,7 @@ public sealed class MergeRoundTripPropertyTests(MergeRoundTripPropertyTests.App 
         Assert.Equal(before.Messages, after.Messages);
         Assert.Equal(before.Consents, after.Consents);
         Assert.Equal(before.Appointments, after.Appointments);
+        Assert.Equal(before.Labels, after.Labels);
     }
 
     [Theory]
@@ -119,7 +121,12 @@ public sealed class MergeRoundTripPropertyTests(MergeRoundTripPropertyTests.App 
             db.Messages.Add(reply);
             thread.RecordOutbound(reply);
         }
-        // Consent answers (the ledger) and appointment requests, on either record.
+        // Labels (some shared by both threads), consent answers (the ledger) and appointment requests, on either record.
+        var catalogue = Enumerable.Range(0, 3).Select(i => new Label($"L{seed}-{i}-{Guid.NewGuid():N}"[..20], "#3366cc", start)).ToList();
+        db.AddRange(catalogue);
+        foreach (var thread in await db.Conversations.Where(c => contacts.Contains(c.ContactId)).ToListAsync())
+            foreach (var label in catalogue.Where(_ => random.Next(2) == 0))
+                db.ConversationLabels.Add(new ConversationLabel(thread.Id, label.Id));
         var states = new[] { ConsentState.Accepted, ConsentState.Declined, ConsentState.OptedOut };
         foreach (var thread in await db.Conversations.Where(c => contacts.Contains(c.ContactId)).ToListAsync())
         {

@@ -48,6 +48,7 @@ public sealed partial class PageAuthorizationMatrixTests(PageAuthorizationMatrix
         Assert.Contains("/admin/channels", pages);
         Assert.Contains("/admin/teams", pages);
         Assert.Contains("/admin/staff", pages);
+        Assert.Contains("/admin/labels", pages);
         Assert.Contains("/audit", pages);
         Assert.DoesNotContain("/setup", pages);
     }

@@ -14,6 +14,8 @@ internal static class ApiPolicies
     public const string ContactsWrite = "api:contacts:write";
     public const string ContactsMerge = "api:contacts:merge";
     public const string ConversationsRead = "api:conversations:read";
+    public const string ConversationsChange = "api:conversations:change";
+    public const string AgentsRead = "api:agents:read";
     public const string MessagesRead = "api:messages:read";
     public const string MessagesSend = "api:messages:send";
     public const string AuditRead = "api:audit:read";
@@ -26,6 +28,8 @@ internal static class ApiPolicies
         .AddPolicy(ContactsWrite, p => Require(p, Permission.ReplyToPatients))
         .AddPolicy(ContactsMerge, p => Require(p, Permission.MergeContacts))
         .AddPolicy(ConversationsRead, p => Require(p, Permission.ReadConversations))
+        .AddPolicy(ConversationsChange, p => Require(p, Permission.ReplyToPatients))
+        .AddPolicy(AgentsRead, p => Require(p, Permission.ReadConversations))
         .AddPolicy(MessagesRead, p => Require(p, Permission.ReadConversations))
         .AddPolicy(MessagesSend, p => Require(p, Permission.ReplyToPatients))
         .AddPolicy(AuditRead, p => Require(p, Permission.ViewAudit))

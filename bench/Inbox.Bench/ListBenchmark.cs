@@ -76,6 +76,16 @@ internal static class ListBenchmark
         var inbox = await plans.FirstInboxAsync();
         await Time($"list, one inbox's scope ({limit})", q => q.ListAsync(InboxScope.Only([inbox]), new ConversationFilter(), limit, null, default));
 
+        // The inbox's views and filters (issue 6): what a receptionist clicks all day, in her inbox's scope.
+        var me = await plans.FirstAssigneeAsync() ?? "nobody";
+        foreach (var view in Enum.GetValues<InboxView>())
+            await Time($"view {view}, one inbox ({limit})", q => q.ListAsync(InboxScope.Only([inbox]), new ConversationFilter(ViewerId: me).For(view, me), limit, null, default));
+        await Time("view counts (6 COUNTs), one inbox", q => q.CountsAsync(InboxScope.Only([inbox]), me, new ConversationFilter(), default));
+        await Time("all open + priority urgent", q => q.ListAsync(InboxScope.Only([inbox]), new ConversationFilter(Priority: Priority.Urgent, ViewerId: me).For(InboxView.AllOpen, me), limit, null, default));
+        await Time("all open + channel LINE", q => q.ListAsync(InboxScope.Only([inbox]), new ConversationFilter(Channel: Inbox.Core.Channels.ChannelKind.Line, ViewerId: me).For(InboxView.AllOpen, me), limit, null, default));
+        await Time("all open + label (none match: worst case)", q => q.ListAsync(InboxScope.Only([inbox]), new ConversationFilter(LabelId: Guid.NewGuid(), ViewerId: me).For(InboxView.AllOpen, me), limit, null, default));
+        await Time("resolved + assignee (admin scope)", q => q.ListAsync(InboxScope.All, new ConversationFilter(AssigneeId: me, ViewerId: me).For(InboxView.Resolved, me), limit, null, default));
+
         // Duplicate suggestions for the patient of the newest conversation (demo names repeat, so candidates exist).
         var contact = first.Items[0].ContactId;
         var found = await TimeWith<IReadOnlyList<Inbox.Core.Contacts.DuplicateSuggestion>, Inbox.Core.Contacts.IDuplicateFinder>(

@@ -18,6 +18,7 @@ public static class MergeRegistration
         services.AddScoped<AppointmentMoves>();
         services.AddScoped<IMergeParticipant>(sp => sp.GetRequiredService<AppointmentMoves>());
         services.AddScoped<IConversationFoldParticipant>(sp => sp.GetRequiredService<AppointmentMoves>());
+        services.AddScoped<IConversationFoldParticipant, LabelMoves>();
         services.AddScoped<IContactMerger, ContactMerger>();
         services.AddScoped<MergeReviewQueries>();
         services.AddScoped<IMergeReview>(sp => sp.GetRequiredService<MergeReviewQueries>());

@@ -18,14 +18,23 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.Ignore(c => c.DomainEvents);
         builder.HasOne<Inbox.Core.Contacts.Contact>().WithMany().HasForeignKey(c => c.ContactId).OnDelete(DeleteBehavior.Restrict);
 
-        // The inbox list: newest activity first, keyset-paged on (LastMessageAt, Id), optionally per status or assignee.
+        builder.Property(c => c.LastInboundAccountId).HasMaxLength(64);
+
+        // The inbox list: newest activity first, keyset-paged on (LastMessageAt, Id). Every view has a status
+        // (ConversationFilter.For) and each filter an index that starts with its equality columns and ends in
+        // (LastMessageAt, Id), so a page is one index seek read in order (ConversationListPlanTests checks the plans).
+        // Channel and label filters are checked on the rows the seek reads (a bit mask; a primary-key probe).
         builder.HasIndex(c => new { c.LastMessageAt, c.Id });
-        builder.HasIndex(c => new { c.Status, c.LastMessageAt, c.Id });
-        builder.HasIndex(c => new { c.AssigneeId, c.LastMessageAt, c.Id });
+        builder.HasIndex(c => new { c.Status, c.LastMessageAt, c.Id });            // All open, Pending, Snoozed, Resolved (and the snooze timer)
+        builder.HasIndex(c => new { c.AssigneeId, c.Status, c.LastMessageAt, c.Id }); // Mine, Unassigned, assignee filter, round-robin loads
+        builder.HasIndex(c => new { c.AssignedTeamId, c.Status, c.LastMessageAt, c.Id });
+        builder.HasIndex(c => new { c.Status, c.Priority, c.LastMessageAt, c.Id });
+        builder.HasIndex(c => new { c.Status, c.LastInboundAccountId, c.LastMessageAt, c.Id });
         builder.HasIndex(c => new { c.ContactId, c.LastMessageAt });
         // Threads folded into another by a contact merge: found again by an unmerge.
         builder.HasIndex(c => c.MergedIntoConversationId);
-        // Staff outside the admin role list only their teams' inboxes.
+        // Staff outside the admin role list only their teams' inboxes: per view, and without a status (a contact's threads, the API).
+        builder.HasIndex(c => new { c.SharedInboxId, c.Status, c.LastMessageAt, c.Id });
         builder.HasIndex(c => new { c.SharedInboxId, c.LastMessageAt, c.Id });
         builder.HasOne<Inbox.Core.Teams.SharedInbox>().WithMany().HasForeignKey(c => c.SharedInboxId).OnDelete(DeleteBehavior.Restrict);
     }

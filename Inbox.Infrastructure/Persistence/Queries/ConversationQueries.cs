@@ -11,25 +11,30 @@ internal sealed class ConversationQueries(InboxDbContext db) : IConversationQuer
 {
     public async Task<Page<ConversationListItem>> ListAsync(InboxScope scope, ConversationFilter filter, int limit, string? cursor, CancellationToken ct)
     {
-        var query = Visible(scope);
-        if (filter.Status is { } status) query = query.Where(c => c.Status == status);
-        if (filter.AssigneeId is { } assignee) query = query.Where(c => c.AssigneeId == assignee);
-        if (filter.ContactId is { } contact) query = query.Where(c => c.ContactId == contact);
-        if (filter.HandledBy is { } handledBy) query = query.Where(c => c.HandledBy == handledBy);
-        if (filter.Channel is { } channel)
-        {
-            var bit = 1 << (int)channel;
-            query = query.Where(c => (c.ChannelMask & bit) != 0);
-        }
+        var query = db.Filtered(Visible(scope), filter);
         if (Cursor.Decode(cursor) is { } after)
             query = query.Where(c => c.LastMessageAt < after.At || (c.LastMessageAt == after.At && c.Id.CompareTo(after.Id) < 0));
 
-        var rows = await Project(query.OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id)).Take(limit + 1).ToListAsync(ct);
-        return ToPage(rows.Select(ToItem).ToList(), limit, i => new Cursor(i.LastMessageAt, i.Id));
+        var rows = await Project(query.OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id), filter.ViewerId).Take(limit + 1).ToListAsync(ct);
+        var labels = await LabelsOfAsync(rows.Select(r => r.Id).ToList(), ct);
+        return ToPage(rows.Select(r => ToItem(r, labels)).ToList(), limit, i => new Cursor(i.LastMessageAt, i.Id));
     }
 
-    public async Task<ConversationListItem?> GetAsync(InboxScope scope, Guid id, CancellationToken ct) =>
-        (await Project(Visible(scope).Where(c => c.Id == id)).ToListAsync(ct)).Select(ToItem).FirstOrDefault();
+    public async Task<IReadOnlyDictionary<InboxView, int>> CountsAsync(InboxScope scope, string me, ConversationFilter filter, CancellationToken ct)
+    {
+        var counts = new Dictionary<InboxView, int>();
+        // One COUNT per view, each over the same index its list seeks, stopping one past the cap (Resolved grows without end).
+        foreach (var view in Enum.GetValues<InboxView>())
+            counts[view] = await db.Filtered(Visible(scope), filter.For(view, me)).Take(ViewCounts.Cap + 1).CountAsync(ct);
+        return counts;
+    }
+
+    public async Task<ConversationListItem?> GetAsync(InboxScope scope, Guid id, CancellationToken ct)
+    {
+        var rows = await Project(Visible(scope).Where(c => c.Id == id), null).ToListAsync(ct);
+        if (rows.Count == 0) return null;
+        return ToItem(rows[0], await LabelsOfAsync([id], ct));
+    }
 
     public async Task<Page<ThreadMessage>> MessagesAsync(InboxScope scope, Guid conversationId, int limit, string? cursor, CancellationToken ct)
     {
@@ -108,11 +113,28 @@ internal sealed class ConversationQueries(InboxDbContext db) : IConversationQuer
             c.Identities.Select(i => new ContactIdentityView(i.Channel, i.AccountId, i.ExternalId, i.DisplayName)).ToList(), c.CreatedAt,
             c.DateOfBirth, c.Version));
 
-    private IQueryable<Row> Project(IQueryable<Conversation> conversations) =>
+    private IQueryable<Row> Project(IQueryable<Conversation> conversations, string? viewerId) =>
         from c in conversations
         join contact in db.Contacts on c.ContactId equals contact.Id
+        join user in db.Users on c.AssigneeId equals user.Id into assignees
+        from assignee in assignees.DefaultIfEmpty()
         select new Row(c.Id, c.ContactId, contact.Name, c.Status, c.HandledBy, c.AssigneeId, c.Priority, c.ChannelMask,
-            c.LastMessageAt, c.LastMessagePreview, c.UnreadCount, c.LastInboundAt, c.LastInboundChannel);
+            c.LastMessageAt, c.LastMessagePreview, c.UnreadCount, c.LastInboundAt, c.LastInboundChannel,
+            c.AssignedTeamId, assignee == null ? null : assignee.DisplayName, c.SnoozedUntil, c.SharedInboxId,
+            // Unread for this person: the patient wrote after their read marker (one primary-key probe per row).
+            viewerId != null && c.LastInboundAt != null
+                && !db.ReadMarkers.Any(m => m.ConversationId == c.Id && m.StaffId == viewerId && m.ReadAt >= c.LastInboundAt));
+
+    private async Task<ILookup<Guid, LabelChip>> LabelsOfAsync(List<Guid> conversationIds, CancellationToken ct)
+    {
+        if (conversationIds.Count == 0) return Array.Empty<(Guid, LabelChip)>().ToLookup(x => x.Item1, x => x.Item2);
+        var rows = await (
+            from cl in db.ConversationLabels.AsNoTracking()
+            join label in db.Labels on cl.LabelId equals label.Id
+            where conversationIds.Contains(cl.ConversationId)
+            select new { cl.ConversationId, label.Id, label.Name, label.Color }).ToListAsync(ct);
+        return rows.OrderBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase).ToLookup(r => r.ConversationId, r => new LabelChip(r.Id, r.Name, r.Color));
+    }
 
     private static IQueryable<ThreadMessage> ProjectMessages(IQueryable<Message> messages) =>
         // An unsent message keeps its row (and its place in the thread) but shows none of its content.
@@ -123,9 +145,10 @@ internal sealed class ConversationQueries(InboxDbContext db) : IConversationQuer
             m.LocationLatitude == null || m.LocationLongitude == null || m.UnsentAt != null ? null : new MessageLocation(m.LocationLatitude.Value, m.LocationLongitude.Value, m.LocationName, m.LocationAddress),
             m.UnsentAt == null ? m.Extras : null, m.PatientReaction, m.ReplyToProviderMessageId, m.UnsentAt != null));
 
-    private static ConversationListItem ToItem(Row r) => new(r.Id, r.ContactId, r.ContactName, r.Status, r.HandledBy, r.AssigneeId, r.Priority,
+    private static ConversationListItem ToItem(Row r, ILookup<Guid, LabelChip> labels) => new(r.Id, r.ContactId, r.ContactName, r.Status, r.HandledBy, r.AssigneeId, r.Priority,
         Enum.GetValues<ChannelKind>().Where(c => (r.ChannelMask & (1 << (int)c)) != 0).ToList(),
-        r.LastMessageAt, r.LastMessagePreview, r.UnreadCount, r.LastInboundAt, r.LastInboundChannel);
+        r.LastMessageAt, r.LastMessagePreview, r.UnreadCount, r.LastInboundAt, r.LastInboundChannel,
+        r.AssignedTeamId, r.AssigneeName, labels[r.Id].ToList(), r.UnreadForMe, r.SnoozedUntil, r.SharedInboxId);
 
     private static Page<T> ToPage<T>(List<T> rows, int limit, Func<T, Cursor> key)
     {
@@ -136,5 +159,6 @@ internal sealed class ConversationQueries(InboxDbContext db) : IConversationQuer
 
     private sealed record Row(Guid Id, Guid ContactId, string ContactName, ConversationStatus Status, HandledBy HandledBy, string? AssigneeId,
         Priority Priority, int ChannelMask, DateTimeOffset LastMessageAt, string? LastMessagePreview, int UnreadCount,
-        DateTimeOffset? LastInboundAt, ChannelKind? LastInboundChannel);
+        DateTimeOffset? LastInboundAt, ChannelKind? LastInboundChannel, Guid? AssignedTeamId, string? AssigneeName, DateTimeOffset? SnoozedUntil,
+        Guid SharedInboxId, bool UnreadForMe);
 }

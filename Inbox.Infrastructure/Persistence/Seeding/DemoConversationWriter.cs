@@ -11,7 +11,8 @@ namespace Inbox.Infrastructure.Persistence.Seeding;
 /// uses, so its preview, times, channel mask and unread count agree with its messages. Most threads are
 /// resolved (they end with staff), some are pending (staff asked something) and some open (patient waiting).
 /// </summary>
-internal sealed class DemoConversationWriter(Random random, IReadOnlyDictionary<ChannelKind, string> accounts, Guid inboxId, DateTimeOffset now, string run)
+internal sealed class DemoConversationWriter(Random random, IReadOnlyDictionary<ChannelKind, string> accounts, Guid inboxId, DateTimeOffset now, string run,
+    IReadOnlyList<string>? staffIds = null)
 {
     private static readonly MessageAuthor FrontDesk = MessageAuthor.Agent("demo-front-desk", "Front desk");
 
@@ -28,7 +29,7 @@ internal sealed class DemoConversationWriter(Random random, IReadOnlyDictionary<
             _ => "U" + n.ToString("x32", CultureInfo.InvariantCulture),
         };
         var roll = random.NextDouble();
-        var status = roll < 0.80 ? ConversationStatus.Resolved : roll < 0.88 ? ConversationStatus.Pending : ConversationStatus.Open;
+        var status = roll < 0.80 ? ConversationStatus.Resolved : roll < 0.88 ? ConversationStatus.Pending : roll < 0.90 ? ConversationStatus.Snoozed : ConversationStatus.Open;
         if (count == 1) status = ConversationStatus.Open;   // nobody has answered yet
 
         // The thread ends at a random moment of the last 90 days (open ones recently); messages go back from there.
@@ -63,6 +64,13 @@ internal sealed class DemoConversationWriter(Random random, IReadOnlyDictionary<
                 thread.Add(message);
             }
         }
+
+        // The inbox's workflow, so every view and filter has rows: most threads have someone, a few are urgent or high.
+        if (staffIds is { Count: > 0 } && random.NextDouble() < 0.7) conversation.AssignTo(staffIds[random.Next(staffIds.Count)], null);
+        var urgency = random.NextDouble();
+        if (urgency < 0.03) conversation.ChangePriority(Priority.Urgent);
+        else if (urgency < 0.13) conversation.ChangePriority(Priority.High);
+        if (status == ConversationStatus.Snoozed) conversation.Snooze(now.AddHours(random.Next(1, 72)), now);
 
         await rows.Contacts.ExecuteAsync(contact, ct);
         await rows.Identities.ExecuteAsync(identity, ct);

@@ -55,7 +55,8 @@ public static class DemoDataGenerator
         var run = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var directory = scope.ServiceProvider.GetRequiredService<ChannelAccountDirectory>();
         await directory.SyncAsync(ct);
-        var writer = new DemoConversationWriter(random, accounts, directory.DefaultInboxId, DateTimeOffset.UtcNow, run);
+        var staff = await db.Users.AsNoTracking().Where(u => u.DisabledAt == null).Select(u => u.Id).ToListAsync(ct);
+        var writer = new DemoConversationWriter(random, accounts, directory.DefaultInboxId, DateTimeOffset.UtcNow, run, staff);
         for (var start = 0; start < conversations; start += ConversationsPerTransaction)
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -14,9 +14,9 @@ internal static class ApiProblems
             errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value),
             title: title);
 
-    /// <summary>409: the record's state forbids the change now (already merged, changed meanwhile, already undone).</summary>
-    public static IResult Conflict(string title, IDictionary<string, object?>? extensions = null) =>
-        Results.Problem(title: title, statusCode: StatusCodes.Status409Conflict, extensions: extensions);
+    /// <summary>409: the record's current state does not allow the change (resolving a resolved conversation, merging a merged-away contact, undoing twice).</summary>
+    public static IResult Conflict(string title, string? detail = null, IDictionary<string, object?>? extensions = null) =>
+        Results.Problem(title: title, detail: detail, statusCode: StatusCodes.Status409Conflict, extensions: extensions);
 
     public static IResult Unprocessable(string title, string? detail = null) =>
         Results.Problem(title: title, detail: detail, statusCode: StatusCodes.Status422UnprocessableEntity);

@@ -29,6 +29,8 @@ internal static class ApiV1
         api.MapContactMerges();
         api.MapConversations();
         api.MapHandover();
+        api.MapConversationWorkflow();
+        api.MapAgents();
         api.MapMessages();
         api.MapAudit();
         // An unknown API route answers a problem, not the UI's "not found" page.

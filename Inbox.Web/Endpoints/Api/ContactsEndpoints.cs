@@ -70,7 +70,7 @@ internal static class ContactsEndpoints
         {
             case ContactEditOutcome.Invalid: return ApiProblems.Invalid(result.Errors!, "The contact cannot be changed as asked.");
             case ContactEditOutcome.NotFound: return ApiProblems.NotFound("contact");
-            case ContactEditOutcome.Conflict: return ApiProblems.Conflict(result.Error!, result.MergedInto is { } into ? new Dictionary<string, object?> { ["mergedInto"] = into } : null);
+            case ContactEditOutcome.Conflict: return ApiProblems.Conflict(result.Error!, extensions: result.MergedInto is { } into ? new Dictionary<string, object?> { ["mergedInto"] = into } : null);
         }
         await audit.RecordAsync(request.HttpContext, AuditActions.ContactUpdate, AuditSubjects.Contact, contactId);
         return Results.Ok(ContactResponse.From(result.Contact!));

@@ -1,6 +1,7 @@
 using Inbox.Core.Audit;
 using Inbox.Core.Channels;
 using Inbox.Core.Conversations;
+using Inbox.Infrastructure.Labels;
 using Inbox.Web.Auth;
 
 namespace Inbox.Web.Endpoints.Api;
@@ -18,15 +19,28 @@ internal static class ConversationsEndpoints
 
     private static async Task<IResult> ListAsync(
         string? status, string? assigneeId, string? channel, string? contactId, string? handledBy, string? limit, string? cursor,
-        IConversationQueries queries, IAuditTrail audit, HttpContext http, CancellationToken ct)
+        string? priority, string? teamId, string? label, string? accountId, string? unassigned,
+        IConversationQueries queries, LabelAdmin labels, IAuditTrail audit, HttpContext http, CancellationToken ct)
     {
         var input = new ApiQuery();
+        Guid? labelId = null;
+        if (!string.IsNullOrWhiteSpace(label))
+        {
+            var (ids, unknown) = await labels.ResolveNamesAsync([label], ct);
+            if (unknown.Count > 0) input.Add("label", $"No label is called {label}.");
+            else labelId = ids[0];
+        }
         var filter = new ConversationFilter(
             input.Enum<ConversationStatus>(status, "status"),
             string.IsNullOrEmpty(assigneeId) ? null : assigneeId,
             input.Enum<ChannelKind>(channel, "channel"),
             input.Id(contactId, "contactId"),
-            input.Enum<HandledBy>(handledBy, "handledBy"));
+            input.Enum<HandledBy>(handledBy, "handledBy"),
+            Unassigned: string.Equals(unassigned, "true", StringComparison.OrdinalIgnoreCase),
+            TeamId: input.Id(teamId, "teamId"),
+            Priority: input.Enum<Priority>(priority, "priority"),
+            LabelId: labelId,
+            AccountId: string.IsNullOrEmpty(accountId) ? null : accountId);
         var take = input.Limit(limit);
         if (!input.IsValid) return ApiProblems.Invalid(input.Errors);
 

@@ -85,6 +85,8 @@ internal static class MessagesEndpoints
                 return ApiProblems.Invalid(result.Errors ?? new Dictionary<string, string[]>(), "The message cannot be sent as it is.");
             case ReplyOutcome.WindowClosed:
                 return ApiProblems.Unprocessable("The messaging window is closed; only an approved template can be sent now.", result.Detail);
+            case ReplyOutcome.AssignmentRequired:
+                return ApiProblems.Conflict("The conversation must be assigned before replying.", result.Detail);
         }
 
         await audit.RecordAsync(request.HttpContext, AuditActions.MessageSend, AuditSubjects.Conversation, conversationId);

@@ -450,6 +450,9 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("AssignedTeamId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("AssigneeId")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -485,6 +488,10 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<string>("LastInboundAccountId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<DateTimeOffset?>("LastInboundAt")
                         .HasColumnType("datetimeoffset");
 
@@ -506,6 +513,9 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid?>("MergedIntoConversationId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -513,6 +523,9 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<Guid>("SharedInboxId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("SnoozedUntil")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -530,13 +543,49 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("LastMessageAt", "Id");
 
-                    b.HasIndex("AssigneeId", "LastMessageAt", "Id");
-
                     b.HasIndex("SharedInboxId", "LastMessageAt", "Id");
 
                     b.HasIndex("Status", "LastMessageAt", "Id");
 
+                    b.HasIndex("AssignedTeamId", "Status", "LastMessageAt", "Id");
+
+                    b.HasIndex("AssigneeId", "Status", "LastMessageAt", "Id");
+
+                    b.HasIndex("SharedInboxId", "Status", "LastMessageAt", "Id");
+
+                    b.HasIndex("Status", "LastInboundAccountId", "LastMessageAt", "Id");
+
+                    b.HasIndex("Status", "Priority", "LastMessageAt", "Id");
+
                     b.ToTable("Conversations");
+                });
+
+            modelBuilder.Entity("Inbox.Core.Conversations.ConversationEpisode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("ResolvedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResolvedAt");
+
+                    b.HasIndex("ConversationId", "ResolvedAt");
+
+                    b.ToTable("ConversationEpisodes");
                 });
 
             modelBuilder.Entity("Inbox.Core.Conversations.Message", b =>
@@ -703,6 +752,65 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Messages");
                 });
 
+            modelBuilder.Entity("Inbox.Core.Conversations.ReadMarker", b =>
+                {
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("StaffId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("ConversationId", "StaffId");
+
+                    b.ToTable("ReadMarkers");
+                });
+
+            modelBuilder.Entity("Inbox.Core.Labels.ConversationLabel", b =>
+                {
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("LabelId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("ConversationId", "LabelId");
+
+                    b.HasIndex("LabelId");
+
+                    b.ToTable("ConversationLabels");
+                });
+
+            modelBuilder.Entity("Inbox.Core.Labels.Label", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Color")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Labels");
+                });
+
             modelBuilder.Entity("Inbox.Core.Notes.Mention", b =>
                 {
                     b.Property<Guid>("Id")
@@ -746,16 +854,25 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("AutoAssign")
+                        .HasColumnType("bit");
+
                     b.Property<bool>("BotEnabled")
                         .HasColumnType("bit");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<int?>("MaxOpenPerAgent")
+                        .HasColumnType("int");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<bool>("RequireAssignmentToReply")
+                        .HasColumnType("bit");
 
                     b.HasKey("Id");
 
@@ -1343,11 +1460,44 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Inbox.Core.Conversations.ConversationEpisode", b =>
+                {
+                    b.HasOne("Inbox.Core.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Inbox.Core.Conversations.Message", b =>
                 {
                     b.HasOne("Inbox.Core.Conversations.Conversation", null)
                         .WithMany()
                         .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inbox.Core.Conversations.ReadMarker", b =>
+                {
+                    b.HasOne("Inbox.Core.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inbox.Core.Labels.ConversationLabel", b =>
+                {
+                    b.HasOne("Inbox.Core.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Inbox.Core.Labels.Label", null)
+                        .WithMany()
+                        .HasForeignKey("LabelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

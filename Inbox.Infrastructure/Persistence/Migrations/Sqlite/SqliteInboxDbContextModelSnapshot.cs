@@ -445,6 +445,9 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AssignedTeamId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AssigneeId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -480,6 +483,10 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LastInboundAccountId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("LastInboundAt")
                         .HasColumnType("INTEGER");
 
@@ -501,6 +508,9 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("MergedIntoConversationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -508,6 +518,9 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<Guid>("SharedInboxId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("SnoozedUntil")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -525,13 +538,49 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("LastMessageAt", "Id");
 
-                    b.HasIndex("AssigneeId", "LastMessageAt", "Id");
-
                     b.HasIndex("SharedInboxId", "LastMessageAt", "Id");
 
                     b.HasIndex("Status", "LastMessageAt", "Id");
 
+                    b.HasIndex("AssignedTeamId", "Status", "LastMessageAt", "Id");
+
+                    b.HasIndex("AssigneeId", "Status", "LastMessageAt", "Id");
+
+                    b.HasIndex("SharedInboxId", "Status", "LastMessageAt", "Id");
+
+                    b.HasIndex("Status", "LastInboundAccountId", "LastMessageAt", "Id");
+
+                    b.HasIndex("Status", "Priority", "LastMessageAt", "Id");
+
                     b.ToTable("Conversations");
+                });
+
+            modelBuilder.Entity("Inbox.Core.Conversations.ConversationEpisode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResolvedAt");
+
+                    b.HasIndex("ConversationId", "ResolvedAt");
+
+                    b.ToTable("ConversationEpisodes");
                 });
 
             modelBuilder.Entity("Inbox.Core.Conversations.Message", b =>
@@ -697,6 +746,65 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Messages");
                 });
 
+            modelBuilder.Entity("Inbox.Core.Conversations.ReadMarker", b =>
+                {
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConversationId", "StaffId");
+
+                    b.ToTable("ReadMarkers");
+                });
+
+            modelBuilder.Entity("Inbox.Core.Labels.ConversationLabel", b =>
+                {
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LabelId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConversationId", "LabelId");
+
+                    b.HasIndex("LabelId");
+
+                    b.ToTable("ConversationLabels");
+                });
+
+            modelBuilder.Entity("Inbox.Core.Labels.Label", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Color")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Labels");
+                });
+
             modelBuilder.Entity("Inbox.Core.Notes.Mention", b =>
                 {
                     b.Property<Guid>("Id")
@@ -740,16 +848,25 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AutoAssign")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("BotEnabled")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("MaxOpenPerAgent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequireAssignmentToReply")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1326,11 +1443,44 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Inbox.Core.Conversations.ConversationEpisode", b =>
+                {
+                    b.HasOne("Inbox.Core.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Inbox.Core.Conversations.Message", b =>
                 {
                     b.HasOne("Inbox.Core.Conversations.Conversation", null)
                         .WithMany()
                         .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inbox.Core.Conversations.ReadMarker", b =>
+                {
+                    b.HasOne("Inbox.Core.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inbox.Core.Labels.ConversationLabel", b =>
+                {
+                    b.HasOne("Inbox.Core.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Inbox.Core.Labels.Label", null)
+                        .WithMany()
+                        .HasForeignKey("LabelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

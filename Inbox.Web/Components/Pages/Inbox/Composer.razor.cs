@@ -332,6 +332,7 @@ public partial class Composer : ComponentBase, IDisposable
         ReplyOutcome.Queued => [],
         ReplyOutcome.Invalid => result.Errors?.SelectMany(e => e.Value).ToList() is { Count: > 0 } errors ? errors : ["The reply could not be sent. Check it and try again."],
         ReplyOutcome.WindowClosed => [result.Detail ?? "The messaging window is closed: the patient must write first."],
+        ReplyOutcome.AssignmentRequired => [result.Detail ?? "Assign this conversation to yourself before replying."],
         _ => ["This conversation no longer exists. Pick another one from the list."],
     };
 

@@ -13,6 +13,8 @@ namespace Inbox.Web.Components.Pages.Inbox;
 public partial class InboxPage : LiveComponentBase
 {
     private ConversationListItem? _conversation;
+    private Guid? _markedFor;
+    private DateTimeOffset? _markedReadAt;
     private bool _missing;
 
     [Parameter] public Guid? ConversationId { get; set; }
@@ -49,6 +51,25 @@ public partial class InboxPage : LiveComponentBase
             RecordedReadOf = id;
         }
         (_conversation, _missing) = (conversation, conversation is null);
+        if (conversation is not null && RendererInfo.IsInteractive) await MarkReadAsync(conversation);
+    }
+
+    private void OnChanged(ConversationListItem updated)
+    {
+        if (updated.Id == ConversationId) _conversation = updated;
+    }
+
+    /// <summary>
+    /// The person has this thread open: it is read up to now, for them only. Re-marked when the patient writes while it
+    /// is open — and only then, since marking publishes a change this page also hears.
+    /// </summary>
+    private async Task MarkReadAsync(ConversationListItem conversation)
+    {
+        if (_markedReadAt == conversation.LastInboundAt && _markedFor == conversation.Id) return;
+        if (StaffClaims.IdOf((await AuthState).User) is not { } me) return;
+        (_markedFor, _markedReadAt) = (conversation.Id, conversation.LastInboundAt);
+        var scope = await Caller.GetAsync();
+        await Scoped.RunAsync<IConversationWorkflow, bool>(async w => { await w.MarkReadAsync(scope, conversation.Id, me, CancellationToken.None); return true; });
     }
 
     // Opening a thread shows the patient's messages and details: both reads are audited.
@@ -79,6 +100,7 @@ public partial class InboxPage : LiveComponentBase
         }
         _conversation = conversation;
         _missing = conversation is null;
+        if (conversation is not null) await MarkReadAsync(conversation);
     }
 
     private async Task<Guid?> FoldedIntoAsync(Guid id)

@@ -17,6 +17,7 @@ public partial class TeamsPage : ComponentBase
     private IReadOnlyList<StaffOption> _staff = [];
     private Dictionary<Guid, IReadOnlyCollection<string>> _members = [];
     private Dictionary<Guid, IReadOnlyCollection<Guid>> _served = [];
+    private Dictionary<Guid, InboxSettings> _settings = [];
     private string? _newInbox;
     private string? _newTeam;
     private string? _error;
@@ -25,6 +26,7 @@ public partial class TeamsPage : ComponentBase
     [Inject] private IAuditTrail Audit { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
+    [Inject] private global::Inbox.Infrastructure.Workflow.AutoAssignWork AutoAssign { get; set; } = null!;
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = null!;
 
     protected override Task OnInitializedAsync() => LoadAsync();
@@ -32,6 +34,7 @@ public partial class TeamsPage : ComponentBase
     private async Task LoadAsync()
     {
         _inboxes = await Scoped.RunAsync<TeamAdmin, IReadOnlyList<InboxRow>>(t => t.InboxesAsync(CancellationToken.None));
+        _settings = _inboxes.ToDictionary(i => i.Id, i => new InboxSettings { AutoAssign = i.AutoAssign, Cap = i.MaxOpenPerAgent, RequireAssignment = i.RequireAssignmentToReply });
         _staff = await Scoped.RunAsync<TeamAdmin, IReadOnlyList<StaffOption>>(t => t.StaffAsync(CancellationToken.None));
         _teams = await Scoped.RunAsync<TeamAdmin, IReadOnlyList<TeamRow>>(t => t.TeamsAsync(CancellationToken.None));
         _members = _teams.ToDictionary(t => t.Id, t => (IReadOnlyCollection<string>)t.MemberIds.ToHashSet());
@@ -58,6 +61,23 @@ public partial class TeamsPage : ComponentBase
         await RecordAsync("team.change", "team", team.Id.ToString());
         Snackbar.Add($"{team.Name} saved. Its members see the change within half a minute.", Severity.Success);
     });
+
+    private Task SaveInboxAsync(InboxRow inbox) => RunAsync(async () =>
+    {
+        var s = _settings[inbox.Id];
+        await Scoped.RunAsync<TeamAdmin, bool>(async t => { await t.ConfigureAssignmentAsync(inbox.Id, s.AutoAssign, s.Cap, s.RequireAssignment, CancellationToken.None); return true; });
+        await RecordAsync(global::Inbox.Core.Audit.AuditActions.InboxSettingsChange, "sharedInbox", inbox.Id.ToString());
+        // Turning round-robin on may hand out waiting conversations at once.
+        AutoAssign.Pulse();
+        Snackbar.Add($"{inbox.Name} saved.", Severity.Success);
+    });
+
+    private sealed class InboxSettings
+    {
+        public bool AutoAssign { get; set; }
+        public int? Cap { get; set; }
+        public bool RequireAssignment { get; set; }
+    }
 
     private async Task RunAsync(Func<Task> change)
     {

@@ -1,0 +1,161 @@
+using Inbox.Core.Audit;
+using Inbox.Core.Common;
+using Inbox.Core.Conversations;
+using Inbox.Core.Labels;
+using Inbox.Core.Realtime;
+using Inbox.Core.Teams;
+using Inbox.Infrastructure.Persistence;
+using Inbox.Infrastructure.Persistence.Queries;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inbox.Infrastructure.Workflow;
+
+/// <summary>
+/// Status, priority, assignment, labels and read markers: each change is one save (the conversation, its episode
+/// or labels, and the thread's activity line together), then one audit entry and one live-feed change.
+/// </summary>
+internal sealed class ConversationWorkflow(
+    InboxDbContext db,
+    IConversationQueries queries,
+    IAuditTrail audit,
+    IInboxNotifier notifier,
+    AssignableStaff assignable,
+    AutoAssignWork autoAssign,
+    TimeProvider clock) : IConversationWorkflow
+{
+    public async Task<ConversationListItem?> ChangeStatusAsync(InboxScope scope, Guid conversationId, ConversationStatus to, DateTimeOffset? snoozeUntil,
+        WorkflowActor actor, CancellationToken ct)
+    {
+        if (await LoadAsync(scope, conversationId, ct) is not { } conversation) return null;
+        var now = clock.GetUtcNow();
+        string line, action;
+        switch (to)
+        {
+            case ConversationStatus.Resolved:
+                db.ConversationEpisodes.Add(conversation.Resolve(now, actor.Audit.Id));
+                (line, action) = ($"Resolved by {actor.Name}", AuditActions.ConversationResolve);
+                break;
+            case ConversationStatus.Open:
+                conversation.Reopen(now);
+                (line, action) = ($"Reopened by {actor.Name}", AuditActions.ConversationReopen);
+                break;
+            case ConversationStatus.Pending:
+                conversation.MarkPending();
+                (line, action) = ($"{actor.Name} marked this pending", AuditActions.ConversationStatusChange);
+                break;
+            default:
+                conversation.Snooze(snoozeUntil, now);
+                (line, action) = (snoozeUntil is { } until ? $"{actor.Name} snoozed this until {until.UtcDateTime:yyyy-MM-dd HH:mm} UTC" : $"{actor.Name} snoozed this until the patient writes",
+                    AuditActions.ConversationStatusChange);
+                break;
+        }
+        await AddLineAsync(conversation, line, actor, now, ct);
+        await SaveAsync(ct);
+        // A reopened, unassigned thread may go round-robin again.
+        if (to == ConversationStatus.Open) autoAssign.Pulse();
+        return await FinishAsync(scope, conversation, actor, action, ct);
+    }
+
+    public async Task<ConversationListItem?> ChangePriorityAsync(InboxScope scope, Guid conversationId, Priority priority, WorkflowActor actor, CancellationToken ct)
+    {
+        if (await LoadAsync(scope, conversationId, ct) is not { } conversation) return null;
+        conversation.ChangePriority(priority);
+        await SaveAsync(ct);
+        return await FinishAsync(scope, conversation, actor, AuditActions.ConversationPriorityChange, ct);
+    }
+
+    public async Task<ConversationListItem?> AssignAsync(InboxScope scope, Guid conversationId, string? staffId, Guid? teamId, WorkflowActor actor, CancellationToken ct)
+    {
+        if (await LoadAsync(scope, conversationId, ct) is not { } conversation) return null;
+        string? personName = null, teamName = null;
+        if (staffId is not null)
+            personName = await assignable.NameIfAssignableAsync(staffId, conversation.SharedInboxId, ct)
+                ?? throw new InboxDomainException("That person cannot take this conversation: no such active staff member works this inbox.");
+        if (teamId is { } team)
+            teamName = await db.Teams.AsNoTracking().Where(t => t.Id == team && t.Inboxes.Any(i => i.SharedInboxId == conversation.SharedInboxId))
+                .Select(t => t.Name).FirstOrDefaultAsync(ct)
+                ?? throw new InboxDomainException("That team does not serve this conversation's inbox.");
+        if (conversation.AssigneeId == staffId && conversation.AssignedTeamId == teamId)
+            return await queries.GetAsync(scope, conversation.Id, ct); // nothing to change, nothing to record
+
+        conversation.AssignTo(staffId, teamId);
+        var now = clock.GetUtcNow();
+        await AddLineAsync(conversation, AssignmentLine(actor, staffId, personName, teamName), actor, now, ct);
+        await SaveAsync(ct);
+        if (staffId is null) autoAssign.Pulse();
+        return await FinishAsync(scope, conversation, actor, AuditActions.ConversationAssign, ct);
+    }
+
+    public async Task<ConversationListItem?> SetLabelsAsync(InboxScope scope, Guid conversationId, IReadOnlyCollection<Guid> labelIds, WorkflowActor actor, CancellationToken ct)
+    {
+        if (await LoadAsync(scope, conversationId, ct) is not { } conversation) return null;
+        var wanted = labelIds.Distinct().ToList();
+        var known = await db.Labels.Where(l => wanted.Contains(l.Id)).Select(l => l.Id).ToListAsync(ct);
+        if (known.Count != wanted.Count) throw new InboxDomainException("One of those labels does not exist (any more). Reload and choose again.");
+        var current = await db.ConversationLabels.Where(l => l.ConversationId == conversationId).ToListAsync(ct);
+        db.ConversationLabels.RemoveRange(current.Where(l => !wanted.Contains(l.LabelId)));
+        db.ConversationLabels.AddRange(wanted.Where(id => current.All(l => l.LabelId != id)).Select(id => new ConversationLabel(conversationId, id)));
+        await SaveAsync(ct);
+        return await FinishAsync(scope, conversation, actor, AuditActions.ConversationLabelsChange, ct);
+    }
+
+    public async Task MarkReadAsync(InboxScope scope, Guid conversationId, string staffId, CancellationToken ct)
+    {
+        if (!await db.VisibleConversations(scope).AnyAsync(c => c.Id == conversationId, ct)) return;
+        // Never before the patient's last message: platform clocks can run ahead of ours.
+        var lastInbound = await db.Conversations.AsNoTracking().Where(c => c.Id == conversationId).Select(c => c.LastInboundAt).FirstAsync(ct);
+        var readAt = lastInbound is { } at && at > clock.GetUtcNow() ? at : clock.GetUtcNow();
+        var marker = await db.ReadMarkers.FindAsync([conversationId, staffId], ct);
+        if (marker is null) db.ReadMarkers.Add(new ReadMarker(conversationId, staffId, readAt));
+        else marker.MoveTo(readAt);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException) { return; } // the same person's other tab wrote it first: read either way
+        // Only this person's list changes; the feed carries ids only, and their list re-reads its first page.
+        await notifier.PublishAsync([new InboxChange(InboxChangeKind.ConversationUpdated, conversationId)], ct);
+    }
+
+    private async Task<Conversation?> LoadAsync(InboxScope scope, Guid id, CancellationToken ct)
+    {
+        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == id, ct);
+        return conversation is not null && scope.Allows(conversation.SharedInboxId) ? conversation : null;
+    }
+
+    /// <summary>A small centred line in the thread, on the thread's latest channel (so its badge makes sense); it does not reorder the list.</summary>
+    private async Task AddLineAsync(Conversation conversation, string text, WorkflowActor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var last = await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversation.Id)
+            .OrderByDescending(m => m.CreatedAt).Select(m => new { m.Channel, m.AccountId }).FirstOrDefaultAsync(ct);
+        if (last is null) return;
+        var line = Message.Activity(conversation.Id, last.Channel, last.AccountId, text, actor.Author, now);
+        db.Messages.Add(line);
+        _line = line.Id;
+    }
+
+    /// <summary>The thread line this change added, so open threads append it.</summary>
+    private Guid? _line;
+
+    private async Task SaveAsync(CancellationToken ct) => await db.SaveChangesAsync(ct);
+
+    private async Task<ConversationListItem?> FinishAsync(InboxScope scope, Conversation conversation, WorkflowActor actor, string action, CancellationToken ct)
+    {
+        await audit.RecordAsync([new AuditEntry(clock.GetUtcNow(), actor.Audit, action, AuditSubjects.Conversation, conversation.Id.ToString(), actor.Ip)], ct);
+        List<InboxChange> changes = [new InboxChange(InboxChangeKind.ConversationUpdated, conversation.Id)];
+        if (_line is { } line) changes.Add(new InboxChange(InboxChangeKind.MessageAdded, conversation.Id, line));
+        _line = null;
+        await notifier.PublishAsync(changes, ct);
+        return await queries.GetAsync(scope, conversation.Id, ct);
+    }
+
+    private static string AssignmentLine(WorkflowActor actor, string? staffId, string? person, string? team)
+    {
+        if (person is null && team is null) return $"{actor.Name} unassigned this";
+        var who = staffId is not null && staffId == actor.StaffId ? "themselves" : person;
+        var to = (who, team) switch
+        {
+            (not null, not null) => $"{who} ({team})",
+            (not null, null) => who,
+            _ => $"the {team} team",
+        };
+        return $"{actor.Name} assigned this to {to}";
+    }
+}
