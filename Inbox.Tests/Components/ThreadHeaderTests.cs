@@ -2,6 +2,7 @@ using Bunit;
 using Inbox.Core.Conversations;
 using Inbox.Core.Teams;
 using Inbox.Web.Components.Pages.Inbox;
+using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using MudBlazor;
 using static Inbox.Tests.Components.InboxData;
@@ -46,6 +47,21 @@ public sealed class ThreadHeaderTests
 
         cut.WaitForAssertion(() => h.Workflow.Verify(w => w.ChangeStatusAsync(ComponentHarness.SignedInScope, conversation.Id, ConversationStatus.Resolved, null,
             It.IsAny<WorkflowActor>(), It.IsAny<CancellationToken>()), Times.Once));
+    }
+
+    [Fact]
+    public async Task The_keyboards_resolve_and_assign_to_me_act_on_the_open_conversation()
+    {
+        await using var h = new ComponentHarness();
+        var conversation = Conversation("Anna Müller", Now);
+        var commands = h.Context.Services.GetRequiredService<Inbox.Web.Components.Pages.Inbox.Keyboard.InboxCommands>();
+        h.Context.Render<ThreadHeader>(p => p.Add(x => x.Conversation, conversation));
+
+        Assert.True(await commands.RaiseAsync(Inbox.Web.Components.Pages.Inbox.Keyboard.InboxCommand.Resolve));
+        Assert.True(await commands.RaiseAsync(Inbox.Web.Components.Pages.Inbox.Keyboard.InboxCommand.AssignToMe));
+
+        h.Workflow.Verify(w => w.ChangeStatusAsync(ComponentHarness.SignedInScope, conversation.Id, ConversationStatus.Resolved, null, It.IsAny<WorkflowActor>(), It.IsAny<CancellationToken>()), Times.Once);
+        h.Workflow.Verify(w => w.AssignAsync(ComponentHarness.SignedInScope, conversation.Id, ComponentHarness.SignedInUserId, null, It.IsAny<WorkflowActor>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace Inbox.Web.Components.Pages.Inbox;
 /// Status, priority, assignment and labels of the open conversation. Each action goes through <see cref="IConversationWorkflow"/>;
 /// the page re-reads the conversation from the live change it publishes, so every open inbox shows the same thing.
 /// </summary>
-public partial class ThreadHeader : ComponentBase
+public partial class ThreadHeader : ComponentBase, IDisposable
 {
     private IReadOnlyList<PersonChoice> _people = [];
     private IReadOnlyList<TeamChoice> _teams = [];
@@ -29,6 +29,7 @@ public partial class ThreadHeader : ComponentBase
     [Inject] private ICallerInboxScope Caller { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private TimeProvider Time { get; set; } = null!;
+    [Inject] private Keyboard.InboxCommands Commands { get; set; } = null!;
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = null!;
 
     private string Me { get; set; } = "";
@@ -51,6 +52,29 @@ public partial class ThreadHeader : ComponentBase
         ConversationStatus.Snoozed => "Snoozed until the patient writes",
         _ => "",
     };
+
+    protected override void OnInitialized() => Commands.Raised += OnCommandAsync;
+
+    /// <summary>The keyboard's "e" (resolve) and "i" (assign to me) act on the open conversation.</summary>
+    private async Task<bool> OnCommandAsync(Keyboard.InboxCommand command)
+    {
+        switch (command)
+        {
+            case Keyboard.InboxCommand.Resolve when Allows(ConversationStatus.Resolved):
+                await StatusAsync(ConversationStatus.Resolved, null);
+                return true;
+            case Keyboard.InboxCommand.Resolve:
+                Snackbar.Add($"A {Word(Conversation.Status).ToLowerInvariant()} conversation cannot be resolved.", Severity.Info);
+                return true;
+            case Keyboard.InboxCommand.AssignToMe:
+                await AssignAsync(Me, Conversation.AssignedTeamId);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    public void Dispose() => Commands.Raised -= OnCommandAsync;
 
     protected override async Task OnParametersSetAsync()
     {
