@@ -91,6 +91,27 @@ internal static class ListBenchmark
         var found = await TimeWith<IReadOnlyList<Inbox.Core.Contacts.DuplicateSuggestion>, Inbox.Core.Contacts.IDuplicateFinder>(
             "duplicates of one contact", f => f.FindAsync(InboxScope.All, contact, 10, default));
         Console.WriteLine($"  ({found.Count} suggestions, {plans.Count("Contacts"):N0} contacts)");
+
+        // The review queue: pairs sharing a phone, an email, or a (similar) name with a date of birth.
+        var pairs = await TimeWith<IReadOnlyList<Inbox.Core.Contacts.Merging.DuplicatePair>, Inbox.Core.Contacts.Merging.IMergeReview>(
+            "duplicate review queue (100 pairs)", r => r.QueueAsync(InboxScope.All, 0.6, 100, default));
+        await TimeWith<IReadOnlyList<Inbox.Core.Contacts.Merging.DuplicatePair>, Inbox.Core.Contacts.Merging.IMergeReview>(
+            "duplicate review queue, one inbox", r => r.QueueAsync(InboxScope.Only([inbox]), 0.6, 100, default));
+        Console.WriteLine($"  ({pairs.Count} pairs)");
+
+        // One merge and its undo on the two newest conversations' patients (the database ends as it began).
+        if (first.Items.Select(i => i.ContactId).Distinct().Take(2).ToList() is [var survivor, var merged])
+        {
+            var actor = new Inbox.Core.Audit.AuditActor("staff", "bench", "Bench");
+            await using var scope = provider.CreateAsyncScope();
+            var merger = scope.ServiceProvider.GetRequiredService<Inbox.Core.Contacts.Merging.IContactMerger>();
+            var clock = Stopwatch.StartNew();
+            var merge = await merger.MergeAsync(InboxScope.All, new Inbox.Core.Contacts.Merging.MergeRequest(survivor, merged), actor, default);
+            var mergeMs = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            var undo = await merger.UnmergeAsync(InboxScope.All, merge.Merge!.Id, actor, default);
+            Console.WriteLine($"{"merge, then unmerge (one each)",-34} merge {mergeMs,7:F1} ms ({merge.Outcome})   unmerge {clock.Elapsed.TotalMilliseconds,7:F1} ms ({undo.Outcome})");
+        }
         return 0;
     }
 }
