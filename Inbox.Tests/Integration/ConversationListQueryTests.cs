@@ -146,15 +146,19 @@ public sealed class ConversationListQueryTests(ConversationListQueryTests.App ap
         var problems = new List<string>();
         // A receptionist (one inbox) and an admin (every inbox), first page and a later one.
         foreach (var scope in new[] { InboxScope.Only([_inbox]), InboxScope.All })
-        foreach (var view in Enum.GetValues<InboxView>())
+        // No view at all too: the API's list and a contact's threads (every status, folded threads excluded).
+        foreach (var view in Enum.GetValues<InboxView>().Cast<InboxView?>().Append(null))
         foreach (var after in new[] { null, cursor })
         {
             capture.Clear();
-            await queries.ListAsync(scope, filter.For(view, _me) with { ViewerId = _me }, 50, after, CancellationToken.None);
+            await queries.ListAsync(scope, (view is { } v ? filter.For(v, _me) : filter) with { ViewerId = _me }, 50, after, CancellationToken.None);
             var plan = Plan(capture.All.First(q => q.Sql.Contains("FROM \"Conversations\"", StringComparison.Ordinal)));
             var where = $"{name} / {view} / {(scope.SeesAll ? "all" : "one inbox")} / {(after is null ? "first page" : "next page")}";
-            if (!plan.Any(s => s.StartsWith("SEARCH c USING", StringComparison.Ordinal))) problems.Add($"{where}: no index seek on conversations: {string.Join(" | ", plan)}");
-            if (plan.Any(s => s.StartsWith("SCAN c", StringComparison.Ordinal))) problems.Add($"{where}: scans conversations: {string.Join(" | ", plan)}");
+            // Without a view (the API, every status) an admin's list may walk the time-ordered index and stop at the page:
+            // that is an ordered read, not a scan of the table. Everything else seeks.
+            var orderedWalk = view is null && plan.Any(s => s.StartsWith("SCAN c USING INDEX IX_Conversations_LastMessageAt_Id", StringComparison.Ordinal));
+            if (!orderedWalk && !plan.Any(s => s.StartsWith("SEARCH c USING", StringComparison.Ordinal))) problems.Add($"{where}: no index seek on conversations: {string.Join(" | ", plan)}");
+            if (!orderedWalk && plan.Any(s => s.StartsWith("SCAN c", StringComparison.Ordinal))) problems.Add($"{where}: scans conversations: {string.Join(" | ", plan)}");
             if (plan.Any(s => s.Contains("TEMP B-TREE", StringComparison.Ordinal))) problems.Add($"{where}: sorts: {string.Join(" | ", plan)}");
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems));

@@ -28,11 +28,15 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.HasIndex(c => new { c.Status, c.LastMessageAt, c.Id });            // All open, Pending, Snoozed, Resolved (and the snooze timer)
         builder.HasIndex(c => new { c.AssigneeId, c.Status, c.LastMessageAt, c.Id }); // Mine, Unassigned, assignee filter, round-robin loads
         builder.HasIndex(c => new { c.AssignedTeamId, c.Status, c.LastMessageAt, c.Id });
+        // The same filters without a status (the API's ?assigneeId=, a team's whole history): read in order, no sort.
+        builder.HasIndex(c => new { c.AssigneeId, c.LastMessageAt, c.Id });
+        builder.HasIndex(c => new { c.AssignedTeamId, c.LastMessageAt, c.Id });
         builder.HasIndex(c => new { c.Status, c.Priority, c.LastMessageAt, c.Id });
         builder.HasIndex(c => new { c.Status, c.LastInboundAccountId, c.LastMessageAt, c.Id });
         builder.HasIndex(c => new { c.ContactId, c.LastMessageAt });
-        // Threads folded into another by a contact merge: found again by an unmerge.
-        builder.HasIndex(c => c.MergedIntoConversationId);
+        // Threads folded into another by a contact merge: found again by an unmerge. Partial, so that the lists'
+        // "not folded" filter (IS NULL, true of nearly every row) can never pick it over the ordered list indexes.
+        builder.HasIndex(c => c.MergedIntoConversationId).HasFilter("MergedIntoConversationId IS NOT NULL");
         // Staff outside the admin role list only their teams' inboxes: per view, and without a status (a contact's threads, the API).
         builder.HasIndex(c => new { c.SharedInboxId, c.Status, c.LastMessageAt, c.Id });
         builder.HasIndex(c => new { c.SharedInboxId, c.LastMessageAt, c.Id });

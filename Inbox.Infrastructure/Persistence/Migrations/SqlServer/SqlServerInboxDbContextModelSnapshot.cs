@@ -537,11 +537,16 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MergedIntoConversationId");
+                    b.HasIndex("MergedIntoConversationId")
+                        .HasFilter("MergedIntoConversationId IS NOT NULL");
 
                     b.HasIndex("ContactId", "LastMessageAt");
 
                     b.HasIndex("LastMessageAt", "Id");
+
+                    b.HasIndex("AssignedTeamId", "LastMessageAt", "Id");
+
+                    b.HasIndex("AssigneeId", "LastMessageAt", "Id");
 
                     b.HasIndex("SharedInboxId", "LastMessageAt", "Id");
 

@@ -532,11 +532,16 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MergedIntoConversationId");
+                    b.HasIndex("MergedIntoConversationId")
+                        .HasFilter("MergedIntoConversationId IS NOT NULL");
 
                     b.HasIndex("ContactId", "LastMessageAt");
 
                     b.HasIndex("LastMessageAt", "Id");
+
+                    b.HasIndex("AssignedTeamId", "LastMessageAt", "Id");
+
+                    b.HasIndex("AssigneeId", "LastMessageAt", "Id");
 
                     b.HasIndex("SharedInboxId", "LastMessageAt", "Id");
 
