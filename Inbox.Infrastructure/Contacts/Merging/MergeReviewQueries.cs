@@ -55,20 +55,24 @@ internal sealed class MergeReviewQueries(InboxDbContext db, IEnumerable<IMergePa
 
     public async Task<IReadOnlyList<DuplicatePair>> QueueAsync(InboxScope scope, double minScore, int limit, CancellationToken ct)
     {
-        var live = db.VisibleContacts(scope).Where(c => c.MergedIntoId == null);
+        // Keys are grouped over every live contact (an index walk per key); members are then read within the caller's
+        // inboxes. Grouping over the caller's contacts directly costs a thread lookup per contact: minutes at 100k.
+        var live = db.Contacts.AsNoTracking().Where(c => c.MergedIntoId == null);
+        var members = db.VisibleContacts(scope);
+        var keys = limit * 5;
         var groups = new List<List<DuplicateProfile>>();
 
         // Each signal: the keys shared by more than one contact (an index scan on the key's own index), then their members.
-        var phones = await live.Where(c => c.Phone != null).GroupBy(c => c.Phone).Where(g => g.Count() > 1).Select(g => g.Key).Take(limit).ToListAsync(ct);
-        foreach (var phone in phones) groups.Add(await Profiles(live.Where(c => c.Phone == phone)).Take(GroupCap).ToListAsync(ct));
-        var emails = await live.Where(c => c.Email != null).GroupBy(c => c.Email).Where(g => g.Count() > 1).Select(g => g.Key).Take(limit).ToListAsync(ct);
-        foreach (var email in emails) groups.Add(await Profiles(live.Where(c => c.Email == email)).Take(GroupCap).ToListAsync(ct));
+        var phones = await live.Where(c => c.Phone != null).GroupBy(c => c.Phone).Where(g => g.Count() > 1).Select(g => g.Key).Take(keys).ToListAsync(ct);
+        foreach (var phone in phones) groups.Add(await Profiles(members.Where(c => c.Phone == phone)).Take(GroupCap).ToListAsync(ct));
+        var emails = await live.Where(c => c.Email != null).GroupBy(c => c.Email).Where(g => g.Count() > 1).Select(g => g.Key).Take(keys).ToListAsync(ct);
+        foreach (var email in emails) groups.Add(await Profiles(members.Where(c => c.Email == email)).Take(GroupCap).ToListAsync(ct));
         var names = await live.Where(c => c.DateOfBirth != null && c.NameKey != "").GroupBy(c => new { c.NameKey, c.DateOfBirth })
-            .Where(g => g.Count() > 1).Select(g => g.Key).Take(limit).ToListAsync(ct);
-        foreach (var key in names) groups.Add(await Profiles(live.Where(c => c.NameKey == key.NameKey && c.DateOfBirth == key.DateOfBirth)).Take(GroupCap).ToListAsync(ct));
+            .Where(g => g.Count() > 1).Select(g => g.Key).Take(keys).ToListAsync(ct);
+        foreach (var key in names) groups.Add(await Profiles(members.Where(c => c.NameKey == key.NameKey && c.DateOfBirth == key.DateOfBirth)).Take(GroupCap).ToListAsync(ct));
         var sounds = await live.Where(c => c.DateOfBirth != null && c.NameSoundKey != "").GroupBy(c => new { c.NameSoundKey, c.DateOfBirth })
-            .Where(g => g.Count() > 1).Select(g => g.Key).Take(limit).ToListAsync(ct);
-        foreach (var key in sounds) groups.Add(await Profiles(live.Where(c => c.NameSoundKey == key.NameSoundKey && c.DateOfBirth == key.DateOfBirth)).Take(GroupCap).ToListAsync(ct));
+            .Where(g => g.Count() > 1).Select(g => g.Key).Take(keys).ToListAsync(ct);
+        foreach (var key in sounds) groups.Add(await Profiles(members.Where(c => c.NameSoundKey == key.NameSoundKey && c.DateOfBirth == key.DateOfBirth)).Take(GroupCap).ToListAsync(ct));
 
         var pairs = new Dictionary<(Guid, Guid), DuplicatePair>();
         foreach (var group in groups)
