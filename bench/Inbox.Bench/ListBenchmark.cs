@@ -32,6 +32,8 @@ internal static class ListBenchmark
         var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(config);
         services.AddInfrastructure(config, Directory.GetCurrentDirectory());
         services.ConfigureDbContext<SqliteInboxDbContext>(b => b.AddInterceptors(capture));
+        // No pages listen here: a merge's live changes go nowhere.
+        services.AddSingleton<Inbox.Core.Realtime.IInboxNotifier, SilentNotifier>();
         await using var provider = services.BuildServiceProvider();
         var plans = new QueryPlans(path);
 
@@ -114,4 +116,9 @@ internal static class ListBenchmark
         }
         return 0;
     }
+}
+
+internal sealed class SilentNotifier : Inbox.Core.Realtime.IInboxNotifier
+{
+    public ValueTask PublishAsync(IReadOnlyList<Inbox.Core.Realtime.InboxChange> changes, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
 }
