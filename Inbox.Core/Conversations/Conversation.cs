@@ -188,6 +188,7 @@ public sealed partial class Conversation : AggregateRoot
             : Preview(summary.LastMessageText, summary.LastMessageType ?? MessageType.Text);
         LastInboundAt = summary.LastInboundAt;
         LastInboundChannel = summary.LastInboundChannel;
+        LastInboundAccountId = summary.LastInboundAccountId;
         ChannelMask = summary.InboundChannels.Aggregate(0, (mask, c) => mask | 1 << (int)c);
         UnreadCount = Math.Max(0, unreadCount);
     }
@@ -211,4 +212,4 @@ public sealed partial class Conversation : AggregateRoot
 /// <summary>What the list shows about a thread, read from its messages (after a merge moved some in or out).</summary>
 public sealed record ConversationSummary(
     DateTimeOffset? LastMessageAt, MessageDirection? LastMessageDirection, string? LastMessageText, MessageType? LastMessageType,
-    DateTimeOffset? LastInboundAt, ChannelKind? LastInboundChannel, IReadOnlyList<ChannelKind> InboundChannels);
+    DateTimeOffset? LastInboundAt, ChannelKind? LastInboundChannel, string? LastInboundAccountId, IReadOnlyList<ChannelKind> InboundChannels);

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Inbox.Core.Channels;
 using Inbox.Core.Common;
 
@@ -10,6 +11,18 @@ namespace Inbox.Core.Conversations;
 public sealed class Message : Entity
 {
     private Message() { }
+
+    /// <summary>
+    /// What the patient wrote: not a system line about them (a LINE follow, a bot's consent line). The platforms'
+    /// windows, unread counts and "messages in" count only these. One rule for queries and the domain alike.
+    /// </summary>
+    public static readonly Expression<Func<Message, bool>> FromPatient = m => m.Direction == MessageDirection.In && m.Type != MessageType.System;
+
+    /// <summary>What went (or goes) to the patient: not private notes, not workflow lines ("Dana assigned this to Lee").</summary>
+    public static readonly Expression<Func<Message, bool>> ToPatient = m => m.Direction == MessageDirection.Out && m.Type != MessageType.Note && m.Type != MessageType.System;
+
+    /// <summary>What the inbox list previews as a thread's latest: everything but private notes and workflow lines.</summary>
+    public static readonly Expression<Func<Message, bool>> ShownInList = m => m.Type != MessageType.Note && !(m.Type == MessageType.System && m.Direction == MessageDirection.Out);
 
     public Guid ConversationId { get; private set; }
     public Guid? ChannelIdentityId { get; private set; }

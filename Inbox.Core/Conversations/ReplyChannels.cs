@@ -1,3 +1,4 @@
+using System.Globalization;
 using Inbox.Core.Channels;
 
 namespace Inbox.Core.Conversations;
@@ -15,13 +16,32 @@ public enum ReplyMode
     HumanAgentTag,
     /// <summary>WhatsApp after 24 hours: an approved template only.</summary>
     TemplatesOnly,
-    /// <summary>Nothing can be delivered: why is in the option's explanation.</summary>
+    /// <summary>Nothing can be delivered: the window closed, or the patient blocked the account.</summary>
     Unavailable,
 }
 
-public sealed record ReplyChannelOption(ChannelKind Channel, DateTimeOffset LastInboundAt, ReplyMode Mode, string Explanation)
+/// <param name="Until">When the current mode ends (the window, or the human-agent allowance); null when it does not.</param>
+public sealed record ReplyChannelOption(ChannelKind Channel, DateTimeOffset LastInboundAt, ReplyMode Mode, DateTimeOffset? Until, bool Blocked)
 {
     public bool CanWrite => Mode is ReplyMode.FreeForm or ReplyMode.HumanAgentTag;
+
+    /// <summary>The words staff read, with times as ISO text.</summary>
+    public string Explanation => Explain(at => at.ToString("u", CultureInfo.InvariantCulture));
+
+    /// <summary>The one wording of what is possible on this channel and why; <paramref name="time"/> formats the deadline.</summary>
+    public string Explain(Func<DateTimeOffset, string> time)
+    {
+        var name = ChannelNames.Display(Channel);
+        return Mode switch
+        {
+            ReplyMode.FreeForm when Until is { } closes => $"Reply on {name} · window open until {time(closes)}",
+            ReplyMode.FreeForm => $"Reply on {name}",
+            ReplyMode.HumanAgentTag => $"Reply on {name} as a person (human-agent reply) · allowed until {time(Until!.Value)}",
+            ReplyMode.TemplatesOnly => "Window closed on WhatsApp — choose an approved template",
+            _ when Blocked => $"Unavailable on {name}: the patient blocked the clinic's account. Nothing is delivered until they add it again.",
+            _ => $"Window closed on {name} — the patient must write first",
+        };
+    }
 }
 
 /// <summary>
@@ -43,17 +63,10 @@ public static class ReplyChannels
     private static ReplyChannelOption Option(ReplyChannelState state, DateTimeOffset now)
     {
         var (channel, last) = (state.Channel, state.LastInboundAt);
-        var name = ChannelNames.Display(channel);
-        if (state.Blocked)
-            return new(channel, last, ReplyMode.Unavailable, $"Unavailable on {name}: the patient blocked the clinic's account. Nothing is delivered until they add it again.");
-        if (MessagingWindow.IsOpen(channel, last, now))
-            return new(channel, last, ReplyMode.FreeForm, MessagingWindow.ClosesAt(channel, last) is { } closes
-                ? $"Reply on {name} · window open until {closes:u}"
-                : $"Reply on {name}");
+        if (state.Blocked) return new(channel, last, ReplyMode.Unavailable, null, Blocked: true);
+        if (MessagingWindow.IsOpen(channel, last, now)) return new(channel, last, ReplyMode.FreeForm, MessagingWindow.ClosesAt(channel, last), false);
         if (MessagingWindow.HumanAgentTagAllowed(channel, last, now))
-            return new(channel, last, ReplyMode.HumanAgentTag, $"Reply on {name} as a person (human-agent reply) · allowed until {MessagingWindow.HumanAgentTagClosesAt(channel, last):u}");
-        if (channel == ChannelKind.WhatsApp)
-            return new(channel, last, ReplyMode.TemplatesOnly, "Window closed on WhatsApp — only an approved template can go");
-        return new(channel, last, ReplyMode.Unavailable, $"Window closed on {name} — the patient must write first");
+            return new(channel, last, ReplyMode.HumanAgentTag, MessagingWindow.HumanAgentTagClosesAt(channel, last), false);
+        return new(channel, last, channel == ChannelKind.WhatsApp ? ReplyMode.TemplatesOnly : ReplyMode.Unavailable, null, false);
     }
 }

@@ -70,7 +70,7 @@ internal sealed class OutboundDispatcher(
     {
         if (message.Channel != ChannelKind.Messenger || message.AuthorKind != AuthorKind.Agent) return false;
         // Seeks the (ChannelIdentityId, CreatedAt) index.
-        var lastInbound = await db.Messages.Where(m => m.ChannelIdentityId == message.ChannelIdentityId && m.Direction == MessageDirection.In)
+        var lastInbound = await db.Messages.Where(Message.FromPatient).Where(m => m.ChannelIdentityId == message.ChannelIdentityId)
             .MaxAsync(m => (DateTimeOffset?)m.CreatedAt, ct);
         var now = clock.GetUtcNow();
         return !MessagingWindow.IsOpen(ChannelKind.Messenger, lastInbound, now) && MessagingWindow.HumanAgentTagAllowed(ChannelKind.Messenger, lastInbound, now);

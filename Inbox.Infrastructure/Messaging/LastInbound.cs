@@ -12,8 +12,8 @@ internal static class LastInboundQuery
 {
     public static async Task<LastInbound?> LastInboundAsync(this InboxDbContext db, Guid conversationId, ChannelKind channel, CancellationToken ct)
     {
-        var row = await db.Messages.AsNoTracking()
-            .Where(m => m.ConversationId == conversationId && m.Direction == MessageDirection.In && m.Channel == channel && m.ChannelIdentityId != null)
+        var row = await db.Messages.AsNoTracking().Where(Message.FromPatient)
+            .Where(m => m.ConversationId == conversationId && m.Channel == channel && m.ChannelIdentityId != null)
             .OrderByDescending(m => m.CreatedAt)
             .Select(m => new { m.ChannelIdentityId, m.AccountId, m.CreatedAt })
             .FirstOrDefaultAsync(ct);

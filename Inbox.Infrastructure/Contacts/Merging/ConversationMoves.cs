@@ -82,7 +82,7 @@ internal sealed class ConversationMoves(IEnumerable<IConversationFoldParticipant
         {
             var conversation = await db.Conversations.SingleAsync(c => c.Id == id, ct);
             // Unread can never exceed what the patient wrote in the thread now.
-            var inbound = await db.Messages.CountAsync(m => m.ConversationId == id && m.Direction == MessageDirection.In, ct);
+            var inbound = await db.Messages.Where(Message.FromPatient).CountAsync(m => m.ConversationId == id, ct);
             conversation.Resummarize(await SummaryAsync(db, id, ct), Math.Min(conversation.UnreadCount, inbound));
         }
     }
@@ -118,15 +118,17 @@ internal sealed class ConversationMoves(IEnumerable<IConversationFoldParticipant
     }
 
     /// <summary>The list fields of a thread, read from the messages it holds now.</summary>
-    internal static async Task<ConversationSummary> SummaryAsync(InboxDbContext db, Guid conversationId, CancellationToken ct)
+    private static async Task<ConversationSummary> SummaryAsync(InboxDbContext db, Guid conversationId, CancellationToken ct)
     {
+        // The same messages the thread's own bookkeeping counts (Conversation.RecordInbound / Touch): notes and workflow
+        // lines never show in the list, and only the patient's words open windows.
         var messages = db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId);
-        var last = await messages.OrderByDescending(m => m.CreatedAt)
+        var last = await messages.Where(Message.ShownInList).OrderByDescending(m => m.CreatedAt)
             .Select(m => new { m.CreatedAt, m.Direction, Text = m.UnsentAt == null ? m.Text : "Message unsent", m.Type }).FirstOrDefaultAsync(ct);
-        var inbound = messages.Where(m => m.Direction == MessageDirection.In);
-        var lastIn = await inbound.OrderByDescending(m => m.CreatedAt).Select(m => new { m.CreatedAt, m.Channel }).FirstOrDefaultAsync(ct);
+        var inbound = messages.Where(Message.FromPatient);
+        var lastIn = await inbound.OrderByDescending(m => m.CreatedAt).Select(m => new { m.CreatedAt, m.Channel, m.AccountId }).FirstOrDefaultAsync(ct);
         var channels = await inbound.Select(m => m.Channel).Distinct().ToListAsync(ct);
-        return new ConversationSummary(last?.CreatedAt, last?.Direction, last?.Text, last?.Type, lastIn?.CreatedAt, lastIn?.Channel, channels);
+        return new ConversationSummary(last?.CreatedAt, last?.Direction, last?.Text, last?.Type, lastIn?.CreatedAt, lastIn?.Channel, lastIn?.AccountId, channels);
     }
 
     // The review screen lists conversations itself.

@@ -2,6 +2,7 @@ using Inbox.Core.Channels;
 using Inbox.Core.Contacts;
 using Inbox.Core.Conversations;
 using Inbox.Core.Teams;
+using Inbox.Infrastructure.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inbox.Infrastructure.Persistence.Queries;
@@ -81,22 +82,16 @@ internal sealed class ConversationQueries(InboxDbContext db) : IConversationQuer
 
     public async Task<IReadOnlyList<ReplyChannelState>> ReplyChannelsAsync(InboxScope scope, Guid conversationId, CancellationToken ct)
     {
-        if (!await IsVisibleAsync(scope, conversationId, ct)) return [];
-        // A handful of channels per thread: the latest inbound per channel, from the (conversation, time) index.
-        var latest = await db.Messages.AsNoTracking()
-            .Where(m => m.ConversationId == conversationId && m.Direction == MessageDirection.In && m.ChannelIdentityId != null)
-            .GroupBy(m => m.Channel)
-            .Select(g => new { Channel = g.Key, At = g.Max(m => m.CreatedAt) })
-            .ToListAsync(ct);
+        var mask = await Visible(scope).Where(c => c.Id == conversationId).Select(c => (int?)c.ChannelMask).FirstOrDefaultAsync(ct);
+        if (mask is not { } channels) return [];
+        // The channels the patient wrote from (a handful), each answered where the sender would answer: the patient's
+        // last message there, and whether that identity still follows (LINE).
         var states = new List<ReplyChannelState>();
-        foreach (var row in latest)
+        foreach (var channel in Enum.GetValues<ChannelKind>().Where(c => (channels & 1 << (int)c) != 0))
         {
-            var following = await db.Messages.AsNoTracking()
-                .Where(m => m.ConversationId == conversationId && m.Direction == MessageDirection.In && m.Channel == row.Channel)
-                .OrderByDescending(m => m.CreatedAt)
-                .Select(m => db.ChannelIdentities.Where(i => i.Id == m.ChannelIdentityId).Select(i => i.IsFollowing).FirstOrDefault())
-                .FirstOrDefaultAsync(ct);
-            states.Add(new ReplyChannelState(row.Channel, row.At, Blocked: !following));
+            if (await db.LastInboundAsync(conversationId, channel, ct) is not { } last) continue;
+            var following = await db.ChannelIdentities.Where(i => i.Id == last.IdentityId).Select(i => i.IsFollowing).FirstOrDefaultAsync(ct);
+            states.Add(new ReplyChannelState(channel, last.At, Blocked: !following));
         }
         return states;
     }

@@ -4,16 +4,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Inbox.Infrastructure.Persistence.Queries;
 
-/// <summary>Report figures, each one COUNT over an index: conversations by status, messages by time and direction.</summary>
+/// <summary>Report figures, each one COUNT over an index range: conversations by status, messages by time and direction.</summary>
 internal sealed class ReportQueries(InboxDbContext db) : IReportQueries
 {
     public async Task<HeadlineFigures> HeadlinesAsync(DateTimeOffset dayStart, DateTimeOffset dayEnd, CancellationToken ct)
     {
-        var open = await db.Conversations.CountAsync(c => c.Status == ConversationStatus.Open, ct);
+        // A thread folded into another by a contact merge is not one to work on.
+        var open = await db.Conversations.CountAsync(c => c.Status == ConversationStatus.Open && c.MergedIntoConversationId == null, ct);
         var today = db.Messages.Where(m => m.CreatedAt >= dayStart && m.CreatedAt < dayEnd);
-        var inbound = await today.CountAsync(m => m.Direction == MessageDirection.In, ct);
-        // Private notes are rows of the thread too, but nothing was sent.
-        var outbound = await today.CountAsync(m => m.Direction == MessageDirection.Out && m.Type != MessageType.Note, ct);
+        // The patient's words and what went to them: system lines, private notes and workflow lines are rows of the thread too.
+        var inbound = await today.Where(Message.FromPatient).CountAsync(ct);
+        var outbound = await today.Where(Message.ToPatient).CountAsync(ct);
         return new HeadlineFigures(open, inbound, outbound);
     }
 }

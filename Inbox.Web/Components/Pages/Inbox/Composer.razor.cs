@@ -103,22 +103,8 @@ public partial class Composer : ComponentBase, IDisposable
 
     private string Hint => _mode == ComposerMode.Note ? "Private note · never sent to the patient" : WindowHint;
 
-    private string WindowHint
-    {
-        get
-        {
-            if (Selected is not { } selected) return "The patient has not written yet — they must write first";
-            var (channel, last) = (selected.Channel, selected.LastInboundAt);
-            var name = ChannelNames.Display(channel);
-            if (selected.Mode == ReplyMode.Unavailable) return selected.Explanation;
-            if (TemplatesOnly) return "Window closed on WhatsApp — choose an approved template";
-            if (HumanAgentOnly && MessagingWindow.HumanAgentTagClosesAt(channel, last) is { } tagCloses)
-                return $"Reply on {name} as a person (human-agent reply) · allowed until {Display.Deadline(tagCloses, Time)}";
-            return MessagingWindow.ClosesAt(channel, last) is { } closes
-                ? $"Reply on {name} · window open until {Display.Deadline(closes, Time)}"
-                : $"Reply on {name}";
-        }
-    }
+    // One wording for the reply channels (ReplyChannelOption.Explain), with deadlines as the clinic reads them.
+    private string WindowHint => Selected?.Explain(at => Display.Deadline(at, Time)) ?? "The patient has not written yet — they must write first";
 
     /// <summary>Passed to the sender only when there is a choice: with one channel, the sender's own default is the same.</summary>
     private ChannelKind? ChannelToSend => _options.Count > 1 ? Selected?.Channel : null;
