@@ -2,6 +2,7 @@ using Inbox.Core.Appointments;
 using Inbox.Core.Audit;
 using Inbox.Core.Consent;
 using Inbox.Core.Labels;
+using Inbox.Core.Notes;
 using Inbox.Core.Channels;
 using Inbox.Core.Contacts.Merging;
 using Inbox.Core.Conversations;
@@ -49,6 +50,7 @@ public sealed class MergeRoundTripPropertyTests(MergeRoundTripPropertyTests.App 
         Assert.Equal(before.Consents, after.Consents);
         Assert.Equal(before.Appointments, after.Appointments);
         Assert.Equal(before.Labels, after.Labels);
+        Assert.Equal(before.Mentions, after.Mentions);
     }
 
     [Theory]
@@ -132,6 +134,8 @@ public sealed class MergeRoundTripPropertyTests(MergeRoundTripPropertyTests.App 
         {
             for (var i = 0; i < random.Next(0, 3); i++)
                 db.ConsentRecords.Add(new ConsentRecord(thread.ContactId, thread.Id, states[random.Next(states.Length)], ChannelKind.WhatsApp, start.AddMinutes(random.Next(0, 600))));
+            if (random.Next(2) == 0)
+                db.Mentions.Add(new Mention(thread.Id, Guid.NewGuid(), "staff-" + random.Next(3), "Rina", start));
             if (random.Next(2) == 0)
                 db.AppointmentRequests.Add(new AppointmentRequest(thread.ContactId, thread.Id, "Dental check-up", "Tuesday morning", "Pat", new DateOnly(1980, 1, 1), start));
         }

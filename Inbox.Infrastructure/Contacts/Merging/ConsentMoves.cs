@@ -12,8 +12,8 @@ namespace Inbox.Infrastructure.Contacts.Merging;
 /// </summary>
 internal sealed class ConsentMoves(TimeProvider clock) : IMergeParticipant
 {
-    public const string Kind = "consent";
     public const string Added = "consent.added";
+    private readonly JournaledRows<ConsentRecord> _rows = new("consent", c => c.ContactId);
 
     public async Task MergeAsync(MergeStep step, CancellationToken ct)
     {
@@ -21,10 +21,8 @@ internal sealed class ConsentMoves(TimeProvider clock) : IMergeParticipant
         var (from, to) = (step.Merged.Id, step.Survivor.Id);
         var ours = await LatestAsync(db, to, ct);
         var theirs = await LatestAsync(db, from, ct);
-        var ids = await db.ConsentRecords.Where(c => c.ContactId == from).Select(c => c.Id).ToListAsync(ct);
-        if (ids.Count == 0) return;
-        foreach (var id in ids) step.Moved(Kind, id, from, to);
-        await db.ConsentRecords.Where(c => c.ContactId == from).ExecuteUpdateAsync(s => s.SetProperty(c => c.ContactId, to), ct);
+        if (theirs is null) return;
+        await _rows.MoveAsync(db, step.Moved, from, to, ct);
 
         var winner = ConsentRules.MostRestrictive(ours?.State ?? ConsentState.Unknown, theirs?.State ?? ConsentState.Unknown);
         var newest = new[] { ours, theirs }.OfType<ConsentRecord>().MaxBy(c => c.At);
@@ -40,9 +38,7 @@ internal sealed class ConsentMoves(TimeProvider clock) : IMergeParticipant
         var db = step.Db;
         var added = step.Moves(Added).Select(m => m.RowId).ToList();
         if (added.Count > 0) await db.ConsentRecords.Where(c => added.Contains(c.Id)).ExecuteDeleteAsync(ct);
-        var moved = step.Moves(Kind).Select(m => m.RowId).ToList();
-        var merged = step.Merged.Id;
-        if (moved.Count > 0) await db.ConsentRecords.Where(c => moved.Contains(c.Id)).ExecuteUpdateAsync(s => s.SetProperty(c => c.ContactId, merged), ct);
+        await _rows.MoveBackAsync(db, step.Moves(_rows.Kind), step.Merged.Id, ct);
     }
 
     public async Task<IReadOnlyList<MergeCandidateRecords>> CountAsync(InboxDbContext db, Guid contactId, CancellationToken ct) =>

@@ -1,4 +1,7 @@
+using Inbox.Core.Appointments;
+using Inbox.Core.Contacts;
 using Inbox.Core.Contacts.Merging;
+using Inbox.Core.Notes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Inbox.Infrastructure.Contacts.Merging;
@@ -12,12 +15,14 @@ public static class MergeRegistration
     /// </summary>
     public static IServiceCollection AddContactMerging(this IServiceCollection services)
     {
-        services.AddScoped<IMergeParticipant, IdentityMoves>();
+        // Identities go first: the conversations' unmerge asks who owns which identity.
+        services.AddScoped<IMergeParticipant>(_ => new ContactRowsMoves<ChannelIdentity>("identity", i => i.ContactId));
         services.AddScoped<IMergeParticipant, ConversationMoves>();
         services.AddScoped<IMergeParticipant, ConsentMoves>();
-        services.AddScoped<AppointmentMoves>();
-        services.AddScoped<IMergeParticipant>(sp => sp.GetRequiredService<AppointmentMoves>());
-        services.AddScoped<IConversationFoldParticipant>(sp => sp.GetRequiredService<AppointmentMoves>());
+        services.AddScoped<IMergeParticipant>(_ => new ContactRowsMoves<AppointmentRequest>("appointment", a => a.ContactId, shownAs: "Appointment requests"));
+
+        services.AddScoped<IConversationFoldParticipant>(_ => new ThreadRowsFold<AppointmentRequest>("appointment.thread", a => a.ConversationId));
+        services.AddScoped<IConversationFoldParticipant>(_ => new ThreadRowsFold<Mention>("mention", m => m.ConversationId));
         services.AddScoped<IConversationFoldParticipant, LabelMoves>();
         services.AddScoped<IContactMerger, ContactMerger>();
         services.AddScoped<MergeReviewQueries>();
