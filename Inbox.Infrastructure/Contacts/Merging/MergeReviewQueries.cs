@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Inbox.Core.Contacts;
 using Inbox.Core.Contacts.Merging;
 using Inbox.Core.Teams;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Inbox.Infrastructure.Contacts.Merging;
 
 /// <summary>The read side of merging: the side-by-side review, a contact's merge history, and the review queue.</summary>
-internal sealed class MergeReviewQueries(InboxDbContext db, IEnumerable<IMergeParticipant> participants) : IMergeReview, IDuplicateDismissals
+internal sealed class MergeReviewQueries(InboxDbContext db, IEnumerable<IMergeParticipant> participants, TimeProvider clock) : IMergeReview, IDuplicateDismissals
 {
     /// <summary>Members of one key group paired in the queue; a bigger group (a shared family phone) shows its first ones.</summary>
     private const int GroupCap = 8;
@@ -62,17 +63,28 @@ internal sealed class MergeReviewQueries(InboxDbContext db, IEnumerable<IMergePa
         var keys = limit * 5;
         var groups = new List<List<DuplicateProfile>>();
 
+        // The members of a signal's shared keys, in one query per signal, grouped here.
+        async Task AddGroupsAsync<TKey>(IReadOnlyCollection<TKey> keys, Expression<Func<Contact, bool>> candidates, Func<DuplicateProfile, TKey> keyOf)
+        {
+            if (keys.Count == 0) return;
+            var wanted = keys.ToHashSet();
+            var found = await Profiles(members.Where(candidates)).ToListAsync(ct);
+            groups.AddRange(found.Where(p => wanted.Contains(keyOf(p))).GroupBy(keyOf).Select(g => g.Take(GroupCap).ToList()));
+        }
+
         // Each signal: the keys shared by more than one contact (an index scan on the key's own index), then their members.
         var phones = await live.Where(c => c.Phone != null).GroupBy(c => c.Phone).Where(g => g.Count() > 1).Select(g => g.Key).Take(keys).ToListAsync(ct);
-        foreach (var phone in phones) groups.Add(await Profiles(members.Where(c => c.Phone == phone)).Take(GroupCap).ToListAsync(ct));
+        await AddGroupsAsync(phones, c => phones.Contains(c.Phone), p => p.Phone);
         var emails = await live.Where(c => c.Email != null).GroupBy(c => c.Email).Where(g => g.Count() > 1).Select(g => g.Key).Take(keys).ToListAsync(ct);
-        foreach (var email in emails) groups.Add(await Profiles(members.Where(c => c.Email == email)).Take(GroupCap).ToListAsync(ct));
+        await AddGroupsAsync(emails, c => emails.Contains(c.Email), p => p.Email);
         var names = await live.Where(c => c.DateOfBirth != null && c.NameKey != "").GroupBy(c => new { c.NameKey, c.DateOfBirth })
             .Where(g => g.Count() > 1).Select(g => g.Key).Take(keys).ToListAsync(ct);
-        foreach (var key in names) groups.Add(await Profiles(members.Where(c => c.NameKey == key.NameKey && c.DateOfBirth == key.DateOfBirth)).Take(GroupCap).ToListAsync(ct));
+        var nameKeys = names.Select(n => n.NameKey).Distinct().ToList();
+        await AddGroupsAsync(names.Select(n => (n.NameKey, n.DateOfBirth)).ToList(), c => nameKeys.Contains(c.NameKey) && c.DateOfBirth != null, p => (p.NameKey, p.DateOfBirth));
         var sounds = await live.Where(c => c.DateOfBirth != null && c.NameSoundKey != "").GroupBy(c => new { c.NameSoundKey, c.DateOfBirth })
             .Where(g => g.Count() > 1).Select(g => g.Key).Take(keys).ToListAsync(ct);
-        foreach (var key in sounds) groups.Add(await Profiles(members.Where(c => c.NameSoundKey == key.NameSoundKey && c.DateOfBirth == key.DateOfBirth)).Take(GroupCap).ToListAsync(ct));
+        var soundKeys = sounds.Select(n => n.NameSoundKey).Distinct().ToList();
+        await AddGroupsAsync(sounds.Select(n => (n.NameSoundKey, n.DateOfBirth)).ToList(), c => soundKeys.Contains(c.NameSoundKey) && c.DateOfBirth != null, p => (p.NameSoundKey, p.DateOfBirth));
 
         var pairs = new Dictionary<(Guid, Guid), DuplicatePair>();
         foreach (var group in groups)
@@ -128,7 +140,7 @@ internal sealed class MergeReviewQueries(InboxDbContext db, IEnumerable<IMergePa
         if (!await visible.AnyAsync(c => c.Id == firstId, ct) || !await visible.AnyAsync(c => c.Id == secondId, ct)) return;
         var key = DuplicateDismissal.Key(firstId, secondId);
         if (await db.DuplicateDismissals.AnyAsync(d => d.FirstId == key.First && d.SecondId == key.Second, ct)) return;
-        db.DuplicateDismissals.Add(new DuplicateDismissal(firstId, secondId, staffId, DateTimeOffset.UtcNow));
+        db.DuplicateDismissals.Add(new DuplicateDismissal(firstId, secondId, staffId, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
     }
 

@@ -48,11 +48,14 @@ public sealed class MergeFlow(
         return outcome;
     }
 
+    /// <summary>Whether the signed-in person's role may merge: screens show merge actions only then.</summary>
+    public async Task<bool> CanMergeAsync() =>
+        (await authorization.AuthorizeAsync((await authentication.GetAuthenticationStateAsync()).User, Policies.MergeContacts)).Succeeded;
+
     /// <summary>Screens hide merge buttons from roles without the permission; this holds even if one slips through.</summary>
     public async Task<bool> MayMergeAsync()
     {
-        var user = (await authentication.GetAuthenticationStateAsync()).User;
-        if ((await authorization.AuthorizeAsync(user, Policies.MergeContacts)).Succeeded) return true;
+        if (await CanMergeAsync()) return true;
         snackbar.Add("Your role cannot merge or unmerge patients. Ask a receptionist or a supervisor.", Severity.Warning);
         return false;
     }

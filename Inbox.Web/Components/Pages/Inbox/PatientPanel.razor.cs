@@ -3,11 +3,9 @@ using Inbox.Core.Contacts;
 using Inbox.Core.Contacts.Merging;
 using Inbox.Core.Conversations;
 using Inbox.Core.Realtime;
-using Inbox.Core.Staff;
 using Inbox.Web.Auth;
 using Inbox.Web.Components.Pages.Contacts;
 using Inbox.Web.Realtime;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -29,7 +27,6 @@ public partial class PatientPanel : LiveComponentBase
     [Inject] private ICallerInboxScope Caller { get; set; } = null!;
     [Inject] private MergeFlow Merges { get; set; } = null!;
     [Inject] private IAuditTrail Audit { get; set; } = null!;
-    [Inject] private IAuthorizationService Authorization { get; set; } = null!;
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = null!;
 
     [Parameter, EditorRequired] public Guid ContactId { get; set; }
@@ -43,12 +40,13 @@ public partial class PatientPanel : LiveComponentBase
         if (_loadedFor == ContactId) return;
         _loadedFor = ContactId;
         _contact = null;
-        var user = (await AuthState).User;
-        _canMerge = (await Authorization.AuthorizeAsync(user, Policies.MergeContacts)).Succeeded;
+        _canMerge = await Merges.CanMergeAsync();
         await LoadAsync();
     }
 
-    protected override bool Accept(IReadOnlyList<InboxChange> changes) => changes.Any(c => c.ConversationId == ConversationId);
+    // New messages can bring a new identity and change the thread list; delivery ticks and reactions change nothing here.
+    protected override bool Accept(IReadOnlyList<InboxChange> changes) =>
+        changes.Any(c => c.ConversationId == ConversationId && c.Kind != InboxChangeKind.MessageUpdated);
 
     protected override void MarkAllStale() { }
 
