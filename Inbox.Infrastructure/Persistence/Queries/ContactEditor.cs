@@ -22,8 +22,9 @@ public sealed class ContactEditor(InboxDbContext db, IConversationQueries querie
     /// <param name="expectedVersion">The version the editor saw; a newer one means someone else changed the contact meanwhile.</param>
     public async Task<ContactEditResult> UpdateAsync(InboxScope scope, Guid id, ContactChanges changes, CancellationToken ct, int? expectedVersion = null)
     {
-        if (await queries.ContactAsync(scope, id, ct) is null)
-            return await merges.MergedIntoAsync(id, ct) is { } survivor && await queries.ContactAsync(scope, survivor, ct) is not null
+        var visible = db.VisibleContacts(scope);
+        if (!await visible.AnyAsync(c => c.Id == id, ct))
+            return await merges.MergedIntoAsync(id, ct) is { } survivor && await visible.AnyAsync(c => c.Id == survivor, ct)
                 ? new ContactEditResult(ContactEditOutcome.Conflict, MergedInto: survivor, Error: "This contact was merged into another one; change that one instead.")
                 : new ContactEditResult(ContactEditOutcome.NotFound);
         var validation = await new ContactChangesValidator { DefaultRegion = DefaultRegion }.ValidateAsync(changes, ct);
