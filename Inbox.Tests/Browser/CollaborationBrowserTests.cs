@@ -62,6 +62,8 @@ public sealed class CollaborationBrowserTests(BrowserAppFixture fixture) : IClas
         await rita.GetByTestId("composer-mode-note").ClickAsync();
         await rita.GetByTestId("composer-input").PressSequentiallyAsync("@Nurse L");
         await rita.GetByTestId("composer-suggestion").Filter(new() { HasText = "Nurse Lee" }).ClickAsync();
+        // The pick is applied by the server; typing on before it reaches the page would extend the old text.
+        await Assertions.Expect(rita.GetByTestId("composer-input")).ToHaveValueAsync("@Nurse Lee ");
         await rita.GetByTestId("composer-input").PressSequentiallyAsync("billing question for you");
         await rita.GetByTestId("composer-send").ClickAsync();
 

@@ -28,6 +28,9 @@ public static class DemoClinicSeeder
             [new(true, "What time do you open on Saturday?", 60 * 26)]),
         new("Budi Santoso", "+62815550105", ChannelKind.WhatsApp, "62815550105",
             [new(true, "I need to renew my prescription for blood pressure tablets.", 15), new(true, "Can the doctor call me?", 14)]),
+        // The same Siti writing from LINE: the demo's possible duplicate, to try the merge on.
+        new("Siti Rahmah", "+60125550104", ChannelKind.Line, "U9b0e1a3e5d6f7a84af4980629a0c7c1d",
+            [new(true, "Hello, I also wrote on WhatsApp. Can I bring my daughter to my appointment?", 30)]),
     ];
 
     public static async Task SeedAsync(IServiceProvider services, CancellationToken ct = default)
