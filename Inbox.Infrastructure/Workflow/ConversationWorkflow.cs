@@ -78,8 +78,8 @@ internal sealed class ConversationWorkflow(
         if (conversation.AssigneeId == staffId && conversation.AssignedTeamId == teamId)
             return await queries.GetAsync(scope, conversation.Id, ct); // nothing to change, nothing to record
 
-        conversation.AssignTo(staffId, teamId);
         var now = clock.GetUtcNow();
+        conversation.AssignTo(staffId, teamId, now);
         await AddLineAsync(conversation, AssignmentLine(actor, staffId, personName, teamName), actor, now, ct);
         await SaveAsync(ct);
         if (staffId is null) autoAssign.Pulse();
