@@ -22,13 +22,7 @@ public sealed partial class Conversation
     public bool AwaitsPickup => HandledBy == HandledBy.Human && Status == ConversationStatus.Pending && AssigneeId is null && HandedOverAt is not null;
 
     /// <summary>The bot answers first: a new conversation in an inbox whose bot is on, or the next contact after a resolved one.</summary>
-    public void StartWithBot()
-    {
-        HandledBy = HandledBy.Bot;
-        BotState = null;
-        BotFlowVersionId = null;
-        ClearHandover();
-    }
+    public void StartWithBot() => BackToBot(state: null);
 
     /// <summary>Before recording a patient's message: a resolved conversation goes back to the bot for this new contact.</summary>
     public bool ReturnToBotIfResolved()
@@ -78,17 +72,18 @@ public sealed partial class Conversation
     public void HandBack()
     {
         if (HandledBy != HandledBy.Human) throw new InboxDomainException("The bot already owns this conversation.");
-        HandledBy = HandledBy.Bot;
-        AssigneeId = null;
+        BackToBot((BotState ?? BotState.New) with { Step = BotStep.Menu, Misses = 0 });
         Status = ConversationStatus.Open;
-        Priority = Priority.Normal;
-        BotState = (BotState ?? BotState.New) with { Step = BotStep.Menu, Misses = 0 };
-        BotFlowVersionId = null;
-        ClearHandover();
     }
 
-    private void ClearHandover()
+    /// <summary>Whichever way the bot gets a conversation back: nobody assigned, normal priority, no handover, the flow re-pinned at its next turn.</summary>
+    private void BackToBot(BotState? state)
     {
+        HandledBy = HandledBy.Bot;
+        AssigneeId = null;
+        Priority = Priority.Normal;
+        BotState = state;
+        BotFlowVersionId = null;
         HandoverReason = null;
         HandoverSummary = null;
         HandedOverAt = null;

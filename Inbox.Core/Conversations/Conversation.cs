@@ -128,10 +128,19 @@ public sealed partial class Conversation : AggregateRoot
 
     public void ChangePriority(Priority priority) => Priority = priority;
 
-    /// <summary>To a person, a team, both, or (both null) nobody. Assigning a person to a resolved thread is allowed: it stays resolved.</summary>
-    public void AssignTo(string? staffId, Guid? teamId)
+    /// <summary>
+    /// To a person, a team, both, or (both null) nobody. The one way to give a thread to a person: from the bot it is a
+    /// take-over (people own it, the bot goes silent), from the handover queue a take (open). Assigning a person to a
+    /// resolved thread is allowed: it stays resolved, and the patient's next contact decides who answers.
+    /// </summary>
+    public void AssignTo(string? staffId, Guid? teamId, DateTimeOffset at)
     {
         if (staffId is not null && string.IsNullOrWhiteSpace(staffId)) throw new InboxDomainException("Choose who to assign it to.");
+        if (staffId is not null && Status != ConversationStatus.Resolved)
+        {
+            if (HandledBy == HandledBy.Bot) TakeOver(staffId, at);
+            else if (AwaitsPickup) Take(staffId);
+        }
         AssigneeId = staffId;
         AssignedTeamId = teamId;
     }

@@ -6,6 +6,7 @@ using Inbox.Core.Common;
 using Inbox.Core.Teams;
 using Inbox.Infrastructure.Jobs;
 using Inbox.Infrastructure.Persistence;
+using Inbox.Infrastructure.Persistence.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inbox.Infrastructure.Messaging;
@@ -20,8 +21,7 @@ internal sealed class ReplySender(
 {
     public async Task<ReplyResult> QueueAsync(InboxScope scope, Guid conversationId, string? text, ChannelKind? channel, MessageAuthor author, CancellationToken ct)
     {
-        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == conversationId, ct);
-        if (conversation is null || !scope.Allows(conversation.SharedInboxId)) return new ReplyResult(ReplyOutcome.NotFound);
+        if (await LoadAsync(scope, conversationId, ct) is not { } conversation) return new ReplyResult(ReplyOutcome.NotFound);
         if (await AssignmentMissingAsync(conversation, author, ct) is { } refusal) return refusal;
 
         var target = channel ?? conversation.LastInboundChannel;
@@ -49,8 +49,7 @@ internal sealed class ReplySender(
     public async Task<ReplyResult> QueueTemplateAsync(InboxScope scope, Guid conversationId, string templateName, string? language, IReadOnlyList<string> parameters,
         MessageAuthor author, CancellationToken ct)
     {
-        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == conversationId, ct);
-        if (conversation is null || !scope.Allows(conversation.SharedInboxId)) return new ReplyResult(ReplyOutcome.NotFound);
+        if (await LoadAsync(scope, conversationId, ct) is not { } conversation) return new ReplyResult(ReplyOutcome.NotFound);
         if (await AssignmentMissingAsync(conversation, author, ct) is { } refusal) return refusal;
 
         var lastInbound = await db.LastInboundAsync(conversationId, ChannelKind.WhatsApp, ct);
@@ -92,14 +91,17 @@ internal sealed class ReplySender(
     {
         var message = await db.Messages.FirstOrDefaultAsync(m => m.Id == messageId, ct);
         if (message is not { Direction: MessageDirection.Out, Status: DeliveryStatus.Failed }) return false;
-        var inboxId = await db.Conversations.Where(c => c.Id == message.ConversationId).Select(c => c.SharedInboxId).FirstAsync(ct);
-        if (!scope.Allows(inboxId)) return false;
+        if (!await db.VisibleConversations(scope).AnyAsync(c => c.Id == message.ConversationId, ct)) return false;
         message.Requeue(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         work.Pulse();
         await notifier.PublishAsync([new InboxChange(InboxChangeKind.MessageUpdated, message.ConversationId, message.Id)], ct);
         return true;
     }
+
+    /// <summary>Tracked (the reply updates it); a thread folded into another by a contact merge is not there to answer.</summary>
+    private Task<Conversation?> LoadAsync(InboxScope scope, Guid id, CancellationToken ct) =>
+        db.VisibleConversations(scope).AsTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
 
     /// <summary>
     /// The inbox's "require assignment before replying": a person may answer only threads assigned to them, an API key

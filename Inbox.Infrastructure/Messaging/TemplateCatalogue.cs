@@ -4,6 +4,7 @@ using Inbox.Core.Conversations;
 using Inbox.Core.Teams;
 using Inbox.Core.Templates;
 using Inbox.Infrastructure.Persistence;
+using Inbox.Infrastructure.Persistence.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inbox.Infrastructure.Messaging;
@@ -12,8 +13,7 @@ internal sealed class TemplateCatalogue(InboxDbContext db, TimeProvider clock) :
 {
     public async Task<IReadOnlyList<TemplateView>> ForConversationAsync(InboxScope scope, Guid conversationId, CancellationToken ct)
     {
-        var conversation = await db.Conversations.AsNoTracking().Where(c => c.Id == conversationId).Select(c => new { c.SharedInboxId }).FirstOrDefaultAsync(ct);
-        if (conversation is null || !scope.Allows(conversation.SharedInboxId)) return [];
+        if (!await db.VisibleConversations(scope).AnyAsync(c => c.Id == conversationId, ct)) return [];
         if (await db.LastInboundAsync(conversationId, ChannelKind.WhatsApp, ct) is not { AccountId: var account }) return [];
         return await Views(db.MessageTemplates.Where(t => t.IsActive && (t.AccountId == null || t.AccountId == account))).ToListAsync(ct);
     }

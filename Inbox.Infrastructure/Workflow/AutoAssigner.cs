@@ -47,7 +47,8 @@ internal sealed class AutoAssigner(
         {
             // Seeks (AssigneeId, Status, LastMessageAt, Id) with AssigneeId null; oldest waiting first.
             var waiting = await db.Conversations.AsNoTracking()
-                .Where(c => c.AssigneeId == null && c.Status == ConversationStatus.Open && c.SharedInboxId == inbox.Id && c.HandledBy == HandledBy.Human)
+                .Where(c => c.AssigneeId == null && c.Status == ConversationStatus.Open && c.SharedInboxId == inbox.Id && c.HandledBy == HandledBy.Human
+                    && c.MergedIntoConversationId == null)
                 .OrderBy(c => c.LastMessageAt).Select(c => new { c.Id, c.AssignedTeamId }).Take(BatchSize).ToListAsync(ct);
             if (waiting.Count == 0) continue;
 
@@ -61,7 +62,7 @@ internal sealed class AutoAssigner(
             var people = members.Select(m => m.StaffId).Distinct().ToList();
             if (people.Count == 0) continue;
             var open = await db.Conversations.AsNoTracking()
-                .Where(c => c.AssigneeId != null && people.Contains(c.AssigneeId) && c.Status == ConversationStatus.Open)
+                .Where(c => c.AssigneeId != null && people.Contains(c.AssigneeId) && c.Status == ConversationStatus.Open && c.MergedIntoConversationId == null)
                 .GroupBy(c => c.AssigneeId!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 
             foreach (var conversation in waiting)

@@ -78,8 +78,8 @@ internal sealed class ConversationWorkflow(
         if (conversation.AssigneeId == staffId && conversation.AssignedTeamId == teamId)
             return await queries.GetAsync(scope, conversation.Id, ct); // nothing to change, nothing to record
 
-        conversation.AssignTo(staffId, teamId);
         var now = clock.GetUtcNow();
+        conversation.AssignTo(staffId, teamId, now);
         await AddLineAsync(conversation, AssignmentLine(actor, staffId, personName, teamName), actor, now, ct);
         await SaveAsync(ct);
         if (staffId is null) autoAssign.Pulse();
@@ -114,11 +114,9 @@ internal sealed class ConversationWorkflow(
         await notifier.PublishAsync([new InboxChange(InboxChangeKind.ConversationUpdated, conversationId)], ct);
     }
 
-    private async Task<Conversation?> LoadAsync(InboxScope scope, Guid id, CancellationToken ct)
-    {
-        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == id, ct);
-        return conversation is not null && scope.Allows(conversation.SharedInboxId) ? conversation : null;
-    }
+    private Task<Conversation?> LoadAsync(InboxScope scope, Guid id, CancellationToken ct) =>
+        // Tracked: the change is saved. A thread folded into another by a contact merge is not there to change.
+        db.VisibleConversations(scope).AsTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
 
     /// <summary>A small centred line in the thread, on the thread's latest channel (so its badge makes sense); it does not reorder the list.</summary>
     private async Task AddLineAsync(Conversation conversation, string text, WorkflowActor actor, DateTimeOffset now, CancellationToken ct)

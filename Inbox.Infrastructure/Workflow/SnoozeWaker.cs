@@ -30,7 +30,8 @@ internal sealed class SnoozeWaker(
         var db = scope.ServiceProvider.GetRequiredService<InboxDbContext>();
         var now = clock.GetUtcNow();
         // Seeks the (Status, …) index: snoozed threads are few.
-        var due = await db.Conversations.Where(c => c.Status == ConversationStatus.Snoozed && c.SnoozedUntil != null && c.SnoozedUntil <= now)
+        var due = await db.Conversations.Where(c => c.Status == ConversationStatus.Snoozed && c.SnoozedUntil != null && c.SnoozedUntil <= now
+                && c.MergedIntoConversationId == null)
             .Take(BatchSize).ToListAsync(ct);
         var woken = due.Where(c => c.WakeIfDue(now)).ToList();
         if (woken.Count == 0) return 0;

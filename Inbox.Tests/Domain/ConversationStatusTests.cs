@@ -115,9 +115,9 @@ public sealed class ConversationStatusTests
     {
         var conversation = Open();
         var team = Guid.NewGuid();
-        conversation.AssignTo("lee", team);
+        conversation.AssignTo("lee", team, T0);
         Assert.Equal(("lee", (Guid?)team), (conversation.AssigneeId, conversation.AssignedTeamId));
-        conversation.AssignTo(null, null);
+        conversation.AssignTo(null, null, T0);
         Assert.Equal((null, (Guid?)null), (conversation.AssigneeId, conversation.AssignedTeamId));
     }
 

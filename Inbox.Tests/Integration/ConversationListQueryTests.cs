@@ -42,12 +42,12 @@ public sealed class ConversationListQueryTests(ConversationListQueryTests.App ap
             return;
         }
         // Six patients, one per view, with the view's state.
-        Add(db, "mine", c => c.AssignTo(_me, null), minutes: 1);
+        Add(db, "mine", c => c.AssignTo(_me, null, T0), minutes: 1);
         Add(db, "unassigned", _ => { }, minutes: 2);
         Add(db, "pending", c => c.MarkPending(), minutes: 3);
         Add(db, "snoozed", c => c.Snooze(T0.AddDays(30), T0), minutes: 4);
         Add(db, "resolved", c => db.ConversationEpisodes.Add(c.Resolve(T0.AddHours(1), _me)), minutes: 5);
-        Add(db, "urgent team", c => { c.ChangePriority(Priority.Urgent); c.AssignTo(null, _team); db.ConversationLabels.Add(new ConversationLabel(c.Id, _label)); }, minutes: 6);
+        Add(db, "urgent team", c => { c.ChangePriority(Priority.Urgent); c.AssignTo(null, _team, T0); db.ConversationLabels.Add(new ConversationLabel(c.Id, _label)); }, minutes: 6);
         await db.SaveChangesAsync();
     }
 

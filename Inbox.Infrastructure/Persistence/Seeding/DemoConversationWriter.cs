@@ -66,7 +66,7 @@ internal sealed class DemoConversationWriter(Random random, IReadOnlyDictionary<
         }
 
         // The inbox's workflow, so every view and filter has rows: most threads have someone, a few are urgent or high.
-        if (staffIds is { Count: > 0 } && random.NextDouble() < 0.7) conversation.AssignTo(staffIds[random.Next(staffIds.Count)], null);
+        if (staffIds is { Count: > 0 } && random.NextDouble() < 0.7) conversation.AssignTo(staffIds[random.Next(staffIds.Count)], null, now);
         var urgency = random.NextDouble();
         if (urgency < 0.03) conversation.ChangePriority(Priority.Urgent);
         else if (urgency < 0.13) conversation.ChangePriority(Priority.High);
