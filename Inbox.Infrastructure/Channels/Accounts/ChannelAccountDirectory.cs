@@ -40,10 +40,7 @@ public sealed class ChannelAccountDirectory(
 
     public ChannelAccountSchema SchemaOf(ChannelKind channel) => _schemas[channel];
 
-    /// <summary>
-    /// Whether the inbox's bot answers new conversations (`SharedInbox.BotEnabled`), read with the accounts so every
-    /// inbound event knows it without a database read; the admin switch reloads the snapshot.
-    /// </summary>
+    /// <summary>Read with the accounts, so every inbound event knows it without a database read; the admin switch reloads the snapshot.</summary>
     public bool BotAnswers(Guid inboxId) => _snapshot.BotInboxes.Contains(inboxId);
 
     /// <summary>
