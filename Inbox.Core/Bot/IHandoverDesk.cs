@@ -11,12 +11,8 @@ public enum OwnershipOutcome { Done, NotFound, Conflict }
 public sealed record HandoverQueueItem(Guid ConversationId, string ContactName, string Reason, string? Summary, Priority Priority,
     ChannelKind? Channel, DateTimeOffset HandedOverAt);
 
-/// <summary>Who owns one conversation and why: the card at the top of the thread.</summary>
-public sealed record OwnershipView(Guid ConversationId, HandledBy HandledBy, ConversationStatus Status, string? AssigneeId, Priority Priority,
-    string? Reason, string? Summary, DateTimeOffset? HandedOverAt)
-{
-    public bool AwaitsPickup => HandledBy == HandledBy.Human && Status == ConversationStatus.Pending && AssigneeId is null && HandedOverAt is not null;
-}
+/// <summary>The conversation's latest handover, for the card at the top of the thread: why, what the bot had collected, whether it waits.</summary>
+public sealed record HandoverDetails(string Reason, string? Summary, bool AwaitsPickup);
 
 /// <summary>
 /// Moves a conversation between the bot and people. Each change is conditional on the state it was decided on,
@@ -28,7 +24,8 @@ public interface IHandoverDesk
     /// <summary>Waiting handovers in the caller's inboxes: urgent first, then longest wait.</summary>
     Task<IReadOnlyList<HandoverQueueItem>> QueueAsync(InboxScope scope, CancellationToken ct);
 
-    Task<OwnershipView?> ViewAsync(InboxScope scope, Guid conversationId, CancellationToken ct);
+    /// <summary>Null when the conversation has no handover (or is not in the caller's inboxes).</summary>
+    Task<HandoverDetails?> DetailsAsync(InboxScope scope, Guid conversationId, CancellationToken ct);
 
     /// <summary>Staff (or an API client) pass a bot conversation to people: it joins the queue.</summary>
     Task<OwnershipOutcome> HandOverAsync(InboxScope scope, Guid conversationId, string reason, AuditActor actor, string? ip, CancellationToken ct);

@@ -28,4 +28,7 @@ public interface IChannelAccountDirectory
 
     /// <summary>The platform ids of the channel's accounts, for routing each webhook without building a set per request.</summary>
     IReadOnlySet<string> AccountIds(ChannelKind channel);
+
+    /// <summary>Whether the inbox's bot answers (`SharedInbox.BotEnabled`), kept with the accounts so inbound events and screens read it without a query.</summary>
+    bool BotAnswers(Guid inboxId);
 }

@@ -22,7 +22,8 @@ public sealed record ConversationListItem(
     IReadOnlyList<LabelChip>? Labels = null,
     bool UnreadForMe = false,
     DateTimeOffset? SnoozedUntil = null,
-    Guid SharedInboxId = default)
+    Guid SharedInboxId = default,
+    DateTimeOffset? HandedOverAt = null)
 {
     public IReadOnlyList<LabelChip> LabelChips => Labels ?? [];
 }

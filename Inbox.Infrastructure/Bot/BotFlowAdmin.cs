@@ -1,6 +1,7 @@
 using FluentValidation;
 using Inbox.Core.Audit;
 using Inbox.Core.Bot;
+using Inbox.Infrastructure.Channels.Accounts;
 using Inbox.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ public sealed record BotInboxSummary(Guid InboxId, string Name, bool BotEnabled,
 public sealed record BotFlowVersionSummary(int Version, DateTimeOffset CreatedAt, string? CreatedBy);
 
 /// <summary>/admin/bot: each inbox's flow (every save a new version) and whether its bot answers.</summary>
-public sealed class BotFlowAdmin(InboxDbContext db, IValidator<BotFlow> validator, IAuditTrail audit, TimeProvider clock)
+public sealed class BotFlowAdmin(InboxDbContext db, IValidator<BotFlow> validator, IAuditTrail audit, ChannelAccountDirectory accounts, TimeProvider clock)
 {
     public async Task<IReadOnlyList<BotInboxSummary>> InboxesAsync(CancellationToken ct)
     {
@@ -48,6 +49,8 @@ public sealed class BotFlowAdmin(InboxDbContext db, IValidator<BotFlow> validato
             db.BotFlowVersions.Add(new BotFlowVersion(inboxId, 1, DefaultClinicFlow.Create(), actor.Id, clock.GetUtcNow()));
         inbox.EnableBot(enabled);
         await db.SaveChangesAsync(ct);
+        // Inbound events read the switch from the accounts snapshot (other instances within their next reload).
+        await accounts.ReloadAsync(ct);
         await audit.RecordAsync([new AuditEntry(clock.GetUtcNow(), actor, enabled ? AuditActions.BotEnable : AuditActions.BotDisable, AuditSubjects.SharedInbox, inboxId.ToString(), null)], ct);
     }
 }

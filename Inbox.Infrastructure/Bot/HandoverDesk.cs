@@ -24,10 +24,12 @@ internal sealed class HandoverDesk(InboxDbContext db, SqliteWriteGate writeGate,
             .ToList();
     }
 
-    public Task<OwnershipView?> ViewAsync(InboxScope scope, Guid conversationId, CancellationToken ct) =>
-        db.VisibleConversations(scope).Where(c => c.Id == conversationId)
-            .Select(c => new OwnershipView(c.Id, c.HandledBy, c.Status, c.AssigneeId, c.Priority, c.HandoverReason, c.HandoverSummary, c.HandedOverAt))
-            .FirstOrDefaultAsync(ct);
+    public async Task<HandoverDetails?> DetailsAsync(InboxScope scope, Guid conversationId, CancellationToken ct)
+    {
+        // The row itself (one primary-key read), so whether it waits is the aggregate's own rule.
+        var c = await db.VisibleConversations(scope).FirstOrDefaultAsync(x => x.Id == conversationId, ct);
+        return c?.HandoverReason is { } reason ? new HandoverDetails(reason, c.HandoverSummary, c.AwaitsPickup) : null;
+    }
 
     public Task<OwnershipOutcome> HandOverAsync(InboxScope scope, Guid conversationId, string reason, AuditActor actor, string? ip, CancellationToken ct) =>
         ChangeAsync(scope, conversationId, c => c.HandOver(reason, c.BotState is { } s ? FlowBotEngine.Summary(s, consent: null) : null, Priority.Normal, clock.GetUtcNow()),

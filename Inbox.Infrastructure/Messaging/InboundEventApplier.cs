@@ -19,7 +19,6 @@ internal sealed class InboundEventApplier(InboxDbContext db, ChannelAccountDirec
     private readonly Dictionary<(ChannelKind, string, string), ChannelIdentity> _identities = [];
     private readonly Dictionary<(Guid Contact, Guid Inbox), Conversation> _conversations = [];
     private readonly Dictionary<(ChannelKind, string), Message> _messagesByProviderId = [];
-    private HashSet<Guid>? _botInboxes;
 
     public InboundWrites Writes { get; } = new();
 
@@ -51,8 +50,6 @@ internal sealed class InboundEventApplier(InboxDbContext db, ChannelAccountDirec
     private async Task ApplyMessagesAsync(List<InboundMessage> messages, List<InboxChange> changes, CancellationToken ct)
     {
         var seen = await KnownProviderIdsAsync(messages.Select(m => (m.Channel, m.ProviderMessageId)), ct);
-        // A handful of inboxes: one small read per batch says whose bot answers.
-        _botInboxes = (await db.SharedInboxes.AsNoTracking().Where(i => i.BotEnabled).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
         foreach (var inbound in messages)
         {
             if (!seen.Add((inbound.Channel, inbound.ProviderMessageId))) continue;
@@ -62,11 +59,11 @@ internal sealed class InboundEventApplier(InboxDbContext db, ChannelAccountDirec
                 identity.OfferReplyToken(inbound.ReplyToken, inbound.Timestamp);
                 Writes.Updated(identity);
             }
-            var conversation = ConversationFor(identity.ContactId, InboxOf(inbound), inbound.Timestamp);
+            var conversation = ConversationFor(identity.ContactId, InboxOf(inbound), inbound.Timestamp, patientWrote: true);
             var message = Message.Inbound(conversation.Id, identity.Id, inbound);
             Writes.Added(message);
             _messagesByProviderId[(message.Channel, inbound.ProviderMessageId)] = message;
-            if (_botInboxes.Contains(conversation.SharedInboxId)) conversation.ReturnToBotIfResolved();
+            if (accounts.BotAnswers(conversation.SharedInboxId)) conversation.ReturnToBotIfResolved();
             conversation.RecordInbound(message);
             Writes.Updated(conversation);
             // The bot answers after this batch commits (BotRunner), once per message.
@@ -88,7 +85,8 @@ internal sealed class InboundEventApplier(InboxDbContext db, ChannelAccountDirec
             identity.SetFollowing(follow.Following);
             identity.OfferReplyToken(follow.ReplyToken, follow.Timestamp);
             Writes.Updated(identity);
-            var conversation = ConversationFor(identity.ContactId, InboxOf(follow), follow.Timestamp);
+            // A LINE follow comes before the patient's first message: it starts the conversation, with the bot where it answers.
+            var conversation = ConversationFor(identity.ContactId, InboxOf(follow), follow.Timestamp, patientWrote: true);
             var channel = ChannelNames.Display(follow.Channel);
             var text = follow.Following
                 ? $"Added the clinic as a friend on {channel}."
@@ -115,7 +113,7 @@ internal sealed class InboundEventApplier(InboxDbContext db, ChannelAccountDirec
             if (Guid.TryParse(echo.Metadata, out var ourId) && ours.Contains(ourId)) continue;
             if (!seen.Add((echo.Channel, echo.ProviderMessageId))) continue;
             if (!_identities.TryGetValue((echo.Channel, echo.AccountId, echo.RecipientExternalId), out var identity)) continue;
-            var conversation = ConversationFor(identity.ContactId, InboxOf(echo), echo.Timestamp);
+            var conversation = ConversationFor(identity.ContactId, InboxOf(echo), echo.Timestamp, patientWrote: false);
             var message = Message.SentElsewhere(conversation.Id, identity.Id, echo);
             Writes.Added(message);
             conversation.RecordOutbound(message);
@@ -275,11 +273,15 @@ internal sealed class InboundEventApplier(InboxDbContext db, ChannelAccountDirec
     private Guid InboxOf(InboundEvent inbound) =>
         accounts.Find(inbound.Channel, inbound.AccountId)?.SharedInboxId ?? accounts.DefaultInboxId;
 
-    private Conversation ConversationFor(Guid contactId, Guid inboxId, DateTimeOffset at)
+    /// <summary>
+    /// The patient's thread in the inbox, or a new one: with the inbox's bot when the patient started it, with people when
+    /// a person wrote first (an echo of a message sent from the page elsewhere).
+    /// </summary>
+    private Conversation ConversationFor(Guid contactId, Guid inboxId, DateTimeOffset at, bool patientWrote)
     {
         if (_conversations.TryGetValue((contactId, inboxId), out var conversation)) return conversation;
         conversation = new Conversation(contactId, inboxId, at);
-        if (_botInboxes?.Contains(inboxId) == true) conversation.StartWithBot();
+        if (patientWrote && accounts.BotAnswers(inboxId)) conversation.StartWithBot();
         Writes.Added(conversation);
         _conversations[(contactId, inboxId)] = conversation;
         return conversation;

@@ -50,6 +50,7 @@ public sealed class ComponentHarness : IAsyncDisposable
         Context.Services.AddScoped<Inbox.Web.Components.Pages.Contacts.MergeFlow>();
         // Replies are written by the signed-in person, a receptionist (who may merge patients).
         Context.Services.AddSingleton(Handovers.Object);
+        Context.Services.AddSingleton(Accounts.Object);
         Context.Services.AddSingleton(Notes.Object);
         Context.Services.AddSingleton(CannedReplies.Object);
         Context.Services.AddSingleton(StaffNames.Object);
@@ -82,6 +83,8 @@ public sealed class ComponentHarness : IAsyncDisposable
     public Mock<IReplySender> Replies { get; } = new();
     public Mock<Inbox.Core.Templates.ITemplateCatalogue> Templates { get; } = new();
     public Mock<Inbox.Core.Bot.IHandoverDesk> Handovers { get; } = new();
+    /// <summary>Whose bot answers (<c>BotAnswers</c>): off everywhere unless a test says otherwise.</summary>
+    public Mock<Inbox.Core.Channels.IChannelAccountDirectory> Accounts { get; } = new();
     /// <summary>Grant policies (e.g. TakeHandovers) for components that show actions by permission.</summary>
     public Bunit.TestDoubles.BunitAuthorizationContext Auth { get; }
     public Mock<IConversationWorkflow> Workflow { get; } = new();

@@ -211,6 +211,27 @@ public sealed class BotHandoverTests(BotHandoverTests.Fixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task A_LINE_patient_who_follows_first_is_still_answered_by_the_bot()
+    {
+        var userId = LinePayloads.NewUserId();
+        // The follow arrives alone, in its own batch, before the patient's first message.
+        (await App.CreateClient().PostLineAsync(LinePayloads.Follow(userId))).EnsureSuccessStatusCode();
+        await using (var db = App.CreateDbContext())
+        {
+            var conversation = await Eventually.GetAsync(() => db.Conversations.AsNoTracking()
+                    .FirstOrDefaultAsync(c => db.ChannelIdentities.Any(i => i.ExternalId == userId && i.ContactId == c.ContactId)),
+                c => c is not null, because: "the follow starts the conversation");
+            Assert.Equal(HandledBy.Bot, conversation!.HandledBy);
+        }
+
+        var token = LinePayloads.NewReplyToken();
+        (await App.CreateClient().PostLineAsync(LinePayloads.Text(userId, "hello", replyToken: token))).EnsureSuccessStatusCode();
+
+        await Eventually.GetAsync(() => Task.FromResult(fixture.Line.Requests(FakeLineApi.ReplyPath).FirstOrDefault(r => r.Body.GetProperty("replyToken").GetString() == token)),
+            r => r is not null, because: "the bot answers the first message");
+    }
+
+    [Fact]
     public async Task A_bot_message_queued_for_a_conversation_a_person_now_owns_is_not_sent()
     {
         const string waId = "15550700006";

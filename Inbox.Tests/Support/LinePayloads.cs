@@ -34,5 +34,18 @@ public static class LinePayloads
         DateTimeOffset? at = null, bool redelivery = false) =>
         Envelope(TextEvent(userId, text, messageId, webhookEventId, replyToken, at, redelivery));
 
+    /// <summary>A user adds the account as a friend (see Fixtures/line/line-follow.json); it comes before their first message.</summary>
+    public static string Follow(string userId, string? replyToken = null, DateTimeOffset? at = null) => Envelope(new
+    {
+        type = "follow",
+        follow = new { isUnblocked = false },
+        webhookEventId = NewWebhookEventId(),
+        deliveryContext = new { isRedelivery = false },
+        timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeMilliseconds(),
+        source = new { type = "user", userId },
+        replyToken = replyToken ?? NewReplyToken(),
+        mode = "active",
+    });
+
     public static string Envelope(params object[] events) => JsonSerializer.Serialize(new { destination = Destination, events });
 }

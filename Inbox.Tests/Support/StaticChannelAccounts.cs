@@ -14,6 +14,8 @@ public sealed class StaticChannelAccounts(params ChannelAccountSettings[] accoun
 
     public IReadOnlySet<string> AccountIds(ChannelKind channel) => For(channel).Select(a => a.AccountId).ToHashSet();
 
+    public bool BotAnswers(Guid inboxId) => false;
+
     public static ChannelAccountSettings Account(ChannelKind channel, string accountId, params (string Key, string Value)[] values) =>
         new(channel, accountId, $"{channel} {accountId}", InboxId, values.ToDictionary(v => v.Key, v => v.Value));
 }

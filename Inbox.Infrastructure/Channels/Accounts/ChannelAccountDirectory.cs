@@ -40,6 +40,9 @@ public sealed class ChannelAccountDirectory(
 
     public ChannelAccountSchema SchemaOf(ChannelKind channel) => _schemas[channel];
 
+    /// <summary>Read with the accounts, so every inbound event knows it without a database read; the admin switch reloads the snapshot.</summary>
+    public bool BotAnswers(Guid inboxId) => _snapshot.BotInboxes.Contains(inboxId);
+
     /// <summary>
     /// At start-up: makes sure the default workspace exists and every configured account has its row (which says
     /// which inbox it feeds), then loads the snapshot.
@@ -67,7 +70,8 @@ public sealed class ChannelAccountDirectory(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<InboxDbContext>();
         var rows = await db.ChannelAccounts.AsNoTracking().ToListAsync(ct);
-        var defaultInboxId = await db.SharedInboxes.OrderBy(i => i.CreatedAt).Select(i => i.Id).FirstOrDefaultAsync(ct);
+        var inboxes = await db.SharedInboxes.AsNoTracking().OrderBy(i => i.CreatedAt).Select(i => new { i.Id, i.BotEnabled }).ToListAsync(ct);
+        var defaultInboxId = inboxes.FirstOrDefault()?.Id ?? Guid.Empty;
         var configured = Configured().ToDictionary(c => (c.Schema.Channel, c.AccountId), c => c.Values);
 
         var accounts = new List<ChannelAccountSettings>();
@@ -85,7 +89,7 @@ public sealed class ChannelAccountDirectory(
             if (rows.Any(r => r.Channel == channel && r.AccountId == accountId)) continue;
             accounts.Add(new ChannelAccountSettings(channel, accountId, values.GetValueOrDefault("DisplayName") ?? $"{ChannelNames.Display(channel)} {accountId}", defaultInboxId, values));
         }
-        _snapshot = new Snapshot(accounts, defaultInboxId);
+        _snapshot = new Snapshot(accounts, defaultInboxId, inboxes.Where(i => i.BotEnabled).Select(i => i.Id).ToHashSet());
     }
 
     /// <summary>The accounts configuration defines, with their settings as flat key/value pairs.</summary>
@@ -127,11 +131,12 @@ public sealed class ChannelAccountDirectory(
 
     private sealed class Snapshot
     {
-        public static readonly Snapshot Empty = new([], Guid.Empty);
+        public static readonly Snapshot Empty = new([], Guid.Empty, []);
         public static readonly IReadOnlySet<string> NoIds = new HashSet<string>();
 
-        public Snapshot(List<ChannelAccountSettings> accounts, Guid defaultInboxId)
+        public Snapshot(List<ChannelAccountSettings> accounts, Guid defaultInboxId, HashSet<Guid> botInboxes)
         {
+            BotInboxes = botInboxes;
             ByChannel = accounts.GroupBy(a => a.Channel).ToDictionary(g => g.Key, g => (IReadOnlyList<ChannelAccountSettings>)g.ToList());
             ById = accounts.ToDictionary(a => (a.Channel, a.AccountId));
             IdsByChannel = ByChannel.ToDictionary(c => c.Key, c => (IReadOnlySet<string>)c.Value.Select(a => a.AccountId).ToHashSet());
@@ -142,5 +147,6 @@ public sealed class ChannelAccountDirectory(
         public Dictionary<(ChannelKind, string), ChannelAccountSettings> ById { get; }
         public Dictionary<ChannelKind, IReadOnlySet<string>> IdsByChannel { get; }
         public Guid DefaultInboxId { get; }
+        public HashSet<Guid> BotInboxes { get; }
     }
 }

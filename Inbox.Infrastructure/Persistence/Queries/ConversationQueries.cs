@@ -115,7 +115,7 @@ internal sealed class ConversationQueries(InboxDbContext db) : IConversationQuer
         from assignee in assignees.DefaultIfEmpty()
         select new Row(c.Id, c.ContactId, contact.Name, c.Status, c.HandledBy, c.AssigneeId, c.Priority, c.ChannelMask,
             c.LastMessageAt, c.LastMessagePreview, c.UnreadCount, c.LastInboundAt, c.LastInboundChannel,
-            c.AssignedTeamId, assignee == null ? null : assignee.DisplayName, c.SnoozedUntil, c.SharedInboxId,
+            c.AssignedTeamId, assignee == null ? null : assignee.DisplayName, c.SnoozedUntil, c.SharedInboxId, c.HandedOverAt,
             // Unread for this person: the patient wrote after their read marker (one primary-key probe per row).
             viewerId != null && c.LastInboundAt != null
                 && !db.ReadMarkers.Any(m => m.ConversationId == c.Id && m.StaffId == viewerId && m.ReadAt >= c.LastInboundAt));
@@ -143,7 +143,7 @@ internal sealed class ConversationQueries(InboxDbContext db) : IConversationQuer
     private static ConversationListItem ToItem(Row r, ILookup<Guid, LabelChip> labels) => new(r.Id, r.ContactId, r.ContactName, r.Status, r.HandledBy, r.AssigneeId, r.Priority,
         Enum.GetValues<ChannelKind>().Where(c => (r.ChannelMask & (1 << (int)c)) != 0).ToList(),
         r.LastMessageAt, r.LastMessagePreview, r.UnreadCount, r.LastInboundAt, r.LastInboundChannel,
-        r.AssignedTeamId, r.AssigneeName, labels[r.Id].ToList(), r.UnreadForMe, r.SnoozedUntil, r.SharedInboxId);
+        r.AssignedTeamId, r.AssigneeName, labels[r.Id].ToList(), r.UnreadForMe, r.SnoozedUntil, r.SharedInboxId, r.HandedOverAt);
 
     private static Page<T> ToPage<T>(List<T> rows, int limit, Func<T, Cursor> key)
     {
@@ -155,5 +155,5 @@ internal sealed class ConversationQueries(InboxDbContext db) : IConversationQuer
     private sealed record Row(Guid Id, Guid ContactId, string ContactName, ConversationStatus Status, HandledBy HandledBy, string? AssigneeId,
         Priority Priority, int ChannelMask, DateTimeOffset LastMessageAt, string? LastMessagePreview, int UnreadCount,
         DateTimeOffset? LastInboundAt, ChannelKind? LastInboundChannel, Guid? AssignedTeamId, string? AssigneeName, DateTimeOffset? SnoozedUntil,
-        Guid SharedInboxId, bool UnreadForMe);
+        Guid SharedInboxId, DateTimeOffset? HandedOverAt, bool UnreadForMe);
 }

@@ -80,6 +80,7 @@ public static class DemoClinicSeeder
         // The demo clinic shows the bot at work: new patients are greeted by the default flow.
         (await db.SharedInboxes.SingleAsync(i => i.Id == inboxId, ct)).EnableBot(true);
         await db.SaveChangesAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<ChannelAccountDirectory>().ReloadAsync(ct);
         scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoClinicSeeder))
             .LogInformation("Seeded the demo clinic: {Count} patients", Patients.Length);
     }
