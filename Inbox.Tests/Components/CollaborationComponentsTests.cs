@@ -40,8 +40,8 @@ public sealed class CollaborationComponentsTests
     {
         await using var h = new ComponentHarness();
         var mention = new MentionView(Guid.NewGuid(), _conversation, Guid.NewGuid(), "Anna Müller", "Nurse Lee", "@Rita Reception can you call her?", Now, false);
-        h.MentionInbox.SetupSequence(m => m.UnreadCountAsync(ComponentHarness.SignedInUserId, It.IsAny<CancellationToken>())).ReturnsAsync(1).ReturnsAsync(2);
-        h.MentionInbox.Setup(m => m.LatestAsync(ComponentHarness.SignedInUserId, It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync([mention]);
+        h.MentionInbox.SetupSequence(m => m.UnreadCountAsync(ComponentHarness.SignedInScope, ComponentHarness.SignedInUserId, It.IsAny<CancellationToken>())).ReturnsAsync(1).ReturnsAsync(2);
+        h.MentionInbox.Setup(m => m.LatestAsync(ComponentHarness.SignedInScope, ComponentHarness.SignedInUserId, It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync([mention]);
 
         var cut = h.Context.Render<MentionBell>();
 
@@ -50,6 +50,9 @@ public sealed class CollaborationComponentsTests
         var item = cut.Find("[data-testid=mention-item]");
         Assert.Equal($"conversations/{_conversation}?message={mention.NoteId}", item.GetAttribute("href"));
         Assert.Contains("Nurse Lee on Anna Müller", item.TextContent);
+        // The list names a patient: opening it is audited as a read of that conversation.
+        h.Audit.Verify(a => a.RecordAsync(It.Is<IReadOnlyCollection<Inbox.Core.Audit.AuditEntry>>(e =>
+            e.Single().Action == Inbox.Core.Audit.AuditActions.MentionList && e.Single().SubjectId == _conversation.ToString()), It.IsAny<CancellationToken>()), Times.Once);
 
         // A colleague writes another note naming me: the count follows without a reload.
         await h.Feed.PublishAsync([new InboxChange(InboxChangeKind.MessageAdded, Guid.NewGuid(), Guid.NewGuid())]);
