@@ -17,13 +17,13 @@ public interface INoteWriter
     Task<NoteResult> AddAsync(InboxScope scope, Guid conversationId, string? text, MessageAuthor author, CancellationToken ct);
 }
 
-/// <summary>The bell: mentions of one staff member in the conversations their <see cref="InboxScope"/> shows, newest first.</summary>
+/// <summary>
+/// The bell: mentions of one staff member in the conversations their <see cref="InboxScope"/> shows, newest first.
+/// Opening the thread marks them read (<see cref="IConversationWorkflow.MarkReadAsync"/>).
+/// </summary>
 public interface IMentionInbox
 {
     Task<int> UnreadCountAsync(InboxScope scope, string staffId, CancellationToken ct);
 
     Task<IReadOnlyList<MentionView>> LatestAsync(InboxScope scope, string staffId, int limit, CancellationToken ct);
-
-    /// <summary>Marks read every mention of <paramref name="staffId"/> in the conversation they opened.</summary>
-    Task MarkReadAsync(string staffId, Guid conversationId, CancellationToken ct);
 }

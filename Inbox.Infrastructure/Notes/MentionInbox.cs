@@ -10,7 +10,7 @@ namespace Inbox.Infrastructure.Notes;
 /// The bell's reads: a seek on (StaffId, ReadAt, CreatedAt), then each mention's conversation by key through
 /// <see cref="ScopedQueries.VisibleConversations"/> — a mention in an inbox the caller no longer serves is not shown.
 /// </summary>
-internal sealed class MentionInbox(InboxDbContext db, TimeProvider clock) : IMentionInbox
+internal sealed class MentionInbox(InboxDbContext db) : IMentionInbox
 {
     public const int ExcerptLength = 120;
 
@@ -31,15 +31,5 @@ internal sealed class MentionInbox(InboxDbContext db, TimeProvider clock) : IMen
             .Take(limit).ToListAsync(ct);
         return rows.Select(r => new MentionView(r.Id, r.ConversationId, r.NoteId, r.Name, r.AuthorName,
             r.Text is { Length: > ExcerptLength } t ? t[..ExcerptLength] + "…" : r.Text ?? "", r.CreatedAt, r.ReadAt is not null)).ToList();
-    }
-
-    public async Task MarkReadAsync(string staffId, Guid conversationId, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        // Tracked, not ExecuteUpdate: SaveChanges takes its turn at the SQLite write gate.
-        var unread = await db.Mentions.Where(m => m.ConversationId == conversationId && m.StaffId == staffId && m.ReadAt == null).ToListAsync(ct);
-        if (unread.Count == 0) return;
-        foreach (var mention in unread) mention.MarkRead(now);
-        await db.SaveChangesAsync(ct);
     }
 }

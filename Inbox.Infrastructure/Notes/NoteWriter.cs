@@ -35,7 +35,9 @@ internal sealed class NoteWriter(InboxDbContext db, IInboxChoices choices, IInbo
         db.Messages.Add(note);
         foreach (var member in mentioned) db.Mentions.Add(new Mention(conversationId, note.Id, member.Id, author.Name ?? "A colleague", now));
         await db.SaveChangesAsync(ct);
-        await notifier.PublishAsync([new InboxChange(InboxChangeKind.MessageAdded, conversationId, note.Id)], ct);
+        // The thread shows the note; only a note that names someone is news for the bells.
+        InboxChange added = new(InboxChangeKind.MessageAdded, conversationId, note.Id);
+        await notifier.PublishAsync(mentioned.Count == 0 ? [added] : [added, new InboxChange(InboxChangeKind.Mentioned, conversationId, note.Id)], ct);
         return new NoteResult(NoteOutcome.Added, note.Id, mentioned);
     }
 }

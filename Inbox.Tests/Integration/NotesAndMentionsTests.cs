@@ -96,7 +96,8 @@ public sealed class NotesAndMentionsTests(NotesAndMentionsTests.Fixture fixture)
         Assert.Equal(before + 1, await WithAsync(s => s.GetRequiredService<IMentionInbox>().UnreadCountAsync(InboxScope.All, lee, CancellationToken.None)));
         Assert.Equal(0, await WithAsync(s => s.GetRequiredService<IMentionInbox>().UnreadCountAsync(InboxScope.All, sam, CancellationToken.None)));
 
-        await WithAsync(async s => { await s.GetRequiredService<IMentionInbox>().MarkReadAsync(lee, conversation, CancellationToken.None); return true; });
+        // Lee opens the thread (the inbox page marks it read for them).
+        await WithAsync(async s => { await s.GetRequiredService<IConversationWorkflow>().MarkReadAsync(InboxScope.All, conversation, lee, CancellationToken.None); return true; });
         Assert.Equal(before, await WithAsync(s => s.GetRequiredService<IMentionInbox>().UnreadCountAsync(InboxScope.All, lee, CancellationToken.None)));
     }
 
