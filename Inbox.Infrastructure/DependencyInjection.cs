@@ -61,7 +61,6 @@ public static class DependencyInjection
         services.AddScoped<Inbox.Core.Templates.ITemplateCatalogue, TemplateCatalogue>();
         services.AddScoped<Inbox.Core.Notes.INoteWriter, Notes.NoteWriter>();
         services.AddScoped<Inbox.Core.Notes.IMentionInbox, Notes.MentionInbox>();
-        services.AddScoped<Inbox.Core.Notes.IStaffNames, Notes.StaffNames>();
         services.AddScoped<Inbox.Core.CannedReplies.ICannedReplies, CannedReplies.CannedReplyCatalogue>();
         services.AddOptions<Inbox.Core.CannedReplies.ClinicOptions>().BindConfiguration(Inbox.Core.CannedReplies.ClinicOptions.Section);
         services.AddScoped<Inbox.Core.Search.IInboxSearch, Search.InboxSearch>();

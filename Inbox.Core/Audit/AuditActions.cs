@@ -33,6 +33,7 @@ public static class AuditActions
     public const string AppointmentDecide = "appointment.decide";
     public const string NoteAdd = "conversation.note.add";
     public const string Search = "search";
+    public const string MentionList = "mention.list";
     public const string ConversationResolve = "conversation.resolve";
     public const string ConversationReopen = "conversation.reopen";
     public const string ConversationStatusChange = "conversation.status.change";
@@ -73,6 +74,7 @@ public static class AuditActions
         [AppointmentDecide] = "Confirmed or declined an appointment request",
         [NoteAdd] = "Wrote a private note",
         [Search] = "Searched patients and messages",
+        [MentionList] = "Opened the notes that mention them",
         ["canned.create"] = "Added a canned reply",
         ["canned.change"] = "Changed a canned reply",
         ["canned.delete"] = "Deleted a canned reply",

@@ -1,18 +1,19 @@
-namespace Inbox.Core.Notes;
+using Inbox.Core.Conversations;
 
-/// <summary>A colleague as the @ autocomplete offers them.</summary>
-public sealed record StaffMember(string Id, string Name);
+namespace Inbox.Core.Notes;
 
 /// <summary>
 /// Who a note names. A mention is "@" followed by a colleague's display name as the autocomplete inserts it
-/// ("@Nurse Lee"); names may have spaces, so the longest name that matches at each "@" wins.
+/// ("@Nurse Lee"); names may have spaces, so the longest name that matches at each "@" wins. The colleagues one can
+/// name are those who serve the conversation's inbox (<see cref="IInboxChoices.AssignableAsync"/>): a note never
+/// points anyone else at a patient they may not see.
 /// </summary>
 public static class Mentions
 {
-    public static IReadOnlyList<StaffMember> In(string text, IEnumerable<StaffMember> staff)
+    public static IReadOnlyList<PersonChoice> In(string text, IEnumerable<PersonChoice> staff)
     {
         var byLength = staff.Where(s => s.Name.Length > 0).OrderByDescending(s => s.Name.Length).ToList();
-        var found = new List<StaffMember>();
+        var found = new List<PersonChoice>();
         for (var at = text.IndexOf('@'); at >= 0; at = text.IndexOf('@', at + 1))
         {
             // An e-mail address is not a mention: "@" must start a word.
@@ -42,5 +43,5 @@ public static class Mentions
     }
 
     /// <summary>The draft with the mention being typed replaced by the chosen colleague's name and a space.</summary>
-    public static string Complete(string draft, StaffMember member) => draft[..(draft.LastIndexOf('@') + 1)] + member.Name + " ";
+    public static string Complete(string draft, PersonChoice member) => draft[..(draft.LastIndexOf('@') + 1)] + member.Name + " ";
 }

@@ -13,7 +13,7 @@ namespace Inbox.Infrastructure.Notes;
 /// with no next attempt time, so the outbound dispatcher never sees it; it does not touch the list preview
 /// (patients' words and replies are what the list shows).
 /// </summary>
-internal sealed class NoteWriter(InboxDbContext db, IStaffNames staff, IInboxNotifier notifier, TimeProvider clock) : INoteWriter
+internal sealed class NoteWriter(InboxDbContext db, IInboxChoices choices, IInboxNotifier notifier, TimeProvider clock) : INoteWriter
 {
     public const int MaxLength = 4000;
 
@@ -28,11 +28,16 @@ internal sealed class NoteWriter(InboxDbContext db, IStaffNames staff, IInboxNot
         var now = clock.GetUtcNow();
         // The channel column is required; a note takes the thread's latest one (its bubble shows no channel).
         var note = Message.Note(conversationId, conversation.LastInboundChannel ?? ChannelKind.WhatsApp, text.Trim(), author, now);
-        var mentioned = Mentions.In(note.Text!, await staff.ActiveAsync(ct)).Where(m => m.Id != author.Id).ToList();
+        // Only colleagues who serve this inbox can be named; without an "@" nobody is.
+        var mentioned = note.Text!.Contains('@')
+            ? Mentions.In(note.Text, await choices.AssignableAsync(conversation.SharedInboxId, ct)).Where(m => m.Id != author.Id).ToList()
+            : [];
         db.Messages.Add(note);
         foreach (var member in mentioned) db.Mentions.Add(new Mention(conversationId, note.Id, member.Id, author.Name ?? "A colleague", now));
         await db.SaveChangesAsync(ct);
-        await notifier.PublishAsync([new InboxChange(InboxChangeKind.MessageAdded, conversationId, note.Id)], ct);
+        // The thread shows the note; only a note that names someone is news for the bells.
+        InboxChange added = new(InboxChangeKind.MessageAdded, conversationId, note.Id);
+        await notifier.PublishAsync(mentioned.Count == 0 ? [added] : [added, new InboxChange(InboxChangeKind.Mentioned, conversationId, note.Id)], ct);
         return new NoteResult(NoteOutcome.Added, note.Id, mentioned);
     }
 }

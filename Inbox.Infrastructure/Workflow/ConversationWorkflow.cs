@@ -108,10 +108,14 @@ internal sealed class ConversationWorkflow(
         var marker = await db.ReadMarkers.FindAsync([conversationId, staffId], ct);
         if (marker is null) db.ReadMarkers.Add(new ReadMarker(conversationId, staffId, readAt));
         else marker.MoveTo(readAt);
+        // Opening the thread reads the notes that name this person in it: their bell stops counting them.
+        var mentions = await db.Mentions.Where(m => m.ConversationId == conversationId && m.StaffId == staffId && m.ReadAt == null).ToListAsync(ct);
+        foreach (var mention in mentions) mention.MarkRead(clock.GetUtcNow());
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException) { return; } // the same person's other tab wrote it first: read either way
-        // Only this person's list changes; the feed carries ids only, and their list re-reads its first page.
-        await notifier.PublishAsync([new InboxChange(InboxChangeKind.ConversationUpdated, conversationId)], ct);
+        // Only this person's list (and bell) changes; the feed carries ids only, and their list re-reads its first page.
+        InboxChange updated = new(InboxChangeKind.ConversationUpdated, conversationId);
+        await notifier.PublishAsync(mentions.Count == 0 ? [updated] : [updated, new InboxChange(InboxChangeKind.Mentioned, conversationId)], ct);
     }
 
     private Task<Conversation?> LoadAsync(InboxScope scope, Guid id, CancellationToken ct) =>

@@ -16,7 +16,7 @@ internal sealed class InboxChoices(StaffAgents staff, LabelAdmin labels, IChanne
         (sharedInboxId is { } id ? await staff.TeamsServingAsync(id, ct) : await staff.AllTeamsAsync(ct)).Select(t => new TeamChoice(t.Id, t.Name)).ToList();
 
     public async Task<IReadOnlyList<PersonChoice>> PeopleAsync(CancellationToken ct) =>
-        (await staff.ActiveAsync(ct)).Select(p => new PersonChoice(p.Id, p.Name)).ToList();
+        (await staff.NamesAsync(ct)).Select(p => new PersonChoice(p.Id, p.Name)).ToList();
 
     public Task<IReadOnlyList<AccountChoice>> AccountsAsync(CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<AccountChoice>>(Enum.GetValues<ChannelKind>()

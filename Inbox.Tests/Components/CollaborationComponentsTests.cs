@@ -2,6 +2,7 @@ using Bunit;
 using Inbox.Core.Conversations;
 using Inbox.Core.Notes;
 using Inbox.Core.Realtime;
+using Inbox.Core.Teams;
 using Inbox.Web.Components.Pages.Inbox;
 using Inbox.Web.Components.Pages.Inbox.Keyboard;
 using Inbox.Web.Components.Pages.Inbox.Notifications;
@@ -40,8 +41,8 @@ public sealed class CollaborationComponentsTests
     {
         await using var h = new ComponentHarness();
         var mention = new MentionView(Guid.NewGuid(), _conversation, Guid.NewGuid(), "Anna Müller", "Nurse Lee", "@Rita Reception can you call her?", Now, false);
-        h.MentionInbox.SetupSequence(m => m.UnreadCountAsync(ComponentHarness.SignedInUserId, It.IsAny<CancellationToken>())).ReturnsAsync(1).ReturnsAsync(2);
-        h.MentionInbox.Setup(m => m.LatestAsync(ComponentHarness.SignedInUserId, It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync([mention]);
+        h.MentionInbox.SetupSequence(m => m.UnreadCountAsync(ComponentHarness.SignedInScope, ComponentHarness.SignedInUserId, It.IsAny<CancellationToken>())).ReturnsAsync(1).ReturnsAsync(2);
+        h.MentionInbox.Setup(m => m.LatestAsync(ComponentHarness.SignedInScope, ComponentHarness.SignedInUserId, It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync([mention]);
 
         var cut = h.Context.Render<MentionBell>();
 
@@ -50,10 +51,43 @@ public sealed class CollaborationComponentsTests
         var item = cut.Find("[data-testid=mention-item]");
         Assert.Equal($"conversations/{_conversation}?message={mention.NoteId}", item.GetAttribute("href"));
         Assert.Contains("Nurse Lee on Anna Müller", item.TextContent);
+        // The list names a patient: opening it is audited as a read of that conversation.
+        h.Audit.Verify(a => a.RecordAsync(It.Is<IReadOnlyCollection<Inbox.Core.Audit.AuditEntry>>(e =>
+            e.Single().Action == Inbox.Core.Audit.AuditActions.MentionList && e.Single().SubjectId == _conversation.ToString()), It.IsAny<CancellationToken>()), Times.Once);
 
         // A colleague writes another note naming me: the count follows without a reload.
-        await h.Feed.PublishAsync([new InboxChange(InboxChangeKind.MessageAdded, Guid.NewGuid(), Guid.NewGuid())]);
+        await h.Feed.PublishAsync([new InboxChange(InboxChangeKind.Mentioned, Guid.NewGuid(), Guid.NewGuid())]);
         cut.WaitForAssertion(() => Assert.Equal("2", cut.Find("[data-testid=mention-count]").TextContent));
+    }
+
+    [Fact]
+    public async Task The_bell_ignores_ordinary_messages_and_reads_its_list_only_when_opened()
+    {
+        await using var h = new ComponentHarness();
+        h.MentionInbox.Setup(m => m.UnreadCountAsync(ComponentHarness.SignedInScope, ComponentHarness.SignedInUserId, It.IsAny<CancellationToken>())).ReturnsAsync(1);
+        h.MentionInbox.Setup(m => m.LatestAsync(ComponentHarness.SignedInScope, ComponentHarness.SignedInUserId, It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        var cut = h.Context.Render<MentionBell>();
+
+        // A patient's message, then a note naming someone: only the note makes the bell count again.
+        await h.Feed.PublishAsync([new InboxChange(InboxChangeKind.MessageAdded, _conversation, Guid.NewGuid())]);
+        await h.Feed.PublishAsync([new InboxChange(InboxChangeKind.Mentioned, _conversation, Guid.NewGuid())]);
+        cut.WaitForAssertion(() => h.MentionInbox.Verify(m => m.UnreadCountAsync(It.IsAny<InboxScope>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Exactly(2)));
+        h.MentionInbox.Verify(m => m.LatestAsync(It.IsAny<InboxScope>(), It.IsAny<string>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Never);
+
+        cut.Find("[data-testid=mention-bell]").Click();
+        h.MentionInbox.Verify(m => m.LatestAsync(ComponentHarness.SignedInScope, ComponentHarness.SignedInUserId, It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task The_prerendered_bell_reads_and_writes_nothing()
+    {
+        await using var h = new ComponentHarness();
+        h.Context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
+
+        var cut = h.Context.Render<MentionBell>();
+
+        Assert.Empty(cut.FindAll("[data-testid=mention-count]"));
+        h.MentionInbox.VerifyNoOtherCalls();
     }
 
     [Fact]

@@ -53,7 +53,6 @@ public sealed class ComponentHarness : IAsyncDisposable
         Context.Services.AddSingleton(Accounts.Object);
         Context.Services.AddSingleton(Notes.Object);
         Context.Services.AddSingleton(CannedReplies.Object);
-        Context.Services.AddSingleton(StaffNames.Object);
         Context.Services.AddSingleton(MentionInbox.Object);
         Context.Services.AddSingleton<Inbox.Core.Realtime.IThreadPresence>(Presence = new InMemoryThreadPresence(time ?? TimeProvider.System));
         Context.Services.AddScoped<Inbox.Web.Components.Pages.Inbox.Keyboard.InboxCommands>();
@@ -101,7 +100,6 @@ public sealed class ComponentHarness : IAsyncDisposable
     }
     public Mock<Inbox.Core.Notes.INoteWriter> Notes { get; } = new();
     public Mock<Inbox.Core.CannedReplies.ICannedReplies> CannedReplies { get; } = new();
-    public Mock<Inbox.Core.Notes.IStaffNames> StaffNames { get; } = new();
     public Mock<Inbox.Core.Notes.IMentionInbox> MentionInbox { get; } = new();
     public InMemoryThreadPresence Presence { get; }
     public Inbox.Core.CannedReplies.ClinicOptions Clinic { get; } = new() { Name = "Harbour Clinic", Hours = "Mon–Fri 8:00–18:00" };

@@ -45,9 +45,11 @@ public sealed class ComposerCollaborationTests
     public async Task Typing_at_in_a_note_offers_matching_colleagues_and_Enter_inserts_the_full_name()
     {
         await using var h = new ComponentHarness(_time);
-        h.StaffNames.Setup(s => s.ActiveAsync(It.IsAny<CancellationToken>()))
-            .ReturnsAsync([new StaffMember("u-lee", "Nurse Lee"), new StaffMember("u-sam", "Dr Sam Ortiz"), new StaffMember("u-rita", "Rita Reception")]);
-        var cut = Render(h, Conversation("Anna Müller", Now.AddMinutes(-5)));
+        var conversation = Conversation("Anna Müller", Now.AddMinutes(-5)) with { SharedInboxId = Guid.NewGuid() };
+        // The people who serve this conversation's inbox: only they can be named.
+        h.Choices.Setup(c => c.AssignableAsync(conversation.SharedInboxId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync([new PersonChoice("u-lee", "Nurse Lee"), new PersonChoice("u-sam", "Dr Sam Ortiz"), new PersonChoice("u-rita", "Rita Reception")]);
+        var cut = Render(h, conversation);
         cut.Find("[data-testid=composer-mode-note]").Click();
 
         cut.Find("[data-testid=composer-input]").Input("Please call her back @Le");

@@ -84,20 +84,43 @@ public sealed class NotesAndMentionsTests(NotesAndMentionsTests.Fixture fixture)
         var lee = await StaffIdAsync(StaffSignIn.Agent);
         var sam = await StaffIdAsync(StaffSignIn.Supervisor);
         var rita = MessageAuthor.Agent(await StaffIdAsync(StaffSignIn.Receptionist), "Rita Reception");
-        var before = await WithAsync(s => s.GetRequiredService<IMentionInbox>().UnreadCountAsync(lee, CancellationToken.None));
+        var before = await WithAsync(s => s.GetRequiredService<IMentionInbox>().UnreadCountAsync(InboxScope.All, lee, CancellationToken.None));
 
         var note = await WithAsync(s => s.GetRequiredService<INoteWriter>().AddAsync(InboxScope.All, conversation,
             "@Nurse Lee can you call her back? @nurse lee (not rita@demo.clinic)", rita, CancellationToken.None));
 
         Assert.Equal(["Nurse Lee"], note.Mentioned!.Select(m => m.Name));
-        var mentions = WithAsync(s => s.GetRequiredService<IMentionInbox>().LatestAsync(lee, 5, CancellationToken.None));
+        var mentions = WithAsync(s => s.GetRequiredService<IMentionInbox>().LatestAsync(InboxScope.All, lee, 5, CancellationToken.None));
         var latest = (await mentions).First();
         Assert.Equal((conversation, note.NoteId!.Value, "Rita Reception", false), (latest.ConversationId, latest.NoteId, latest.AuthorName, latest.Read));
-        Assert.Equal(before + 1, await WithAsync(s => s.GetRequiredService<IMentionInbox>().UnreadCountAsync(lee, CancellationToken.None)));
-        Assert.Equal(0, await WithAsync(s => s.GetRequiredService<IMentionInbox>().UnreadCountAsync(sam, CancellationToken.None)));
+        Assert.Equal(before + 1, await WithAsync(s => s.GetRequiredService<IMentionInbox>().UnreadCountAsync(InboxScope.All, lee, CancellationToken.None)));
+        Assert.Equal(0, await WithAsync(s => s.GetRequiredService<IMentionInbox>().UnreadCountAsync(InboxScope.All, sam, CancellationToken.None)));
 
-        await WithAsync(async s => { await s.GetRequiredService<IMentionInbox>().MarkReadAsync(lee, conversation, CancellationToken.None); return true; });
-        Assert.Equal(before, await WithAsync(s => s.GetRequiredService<IMentionInbox>().UnreadCountAsync(lee, CancellationToken.None)));
+        // Lee opens the thread (the inbox page marks it read for them).
+        await WithAsync(async s => { await s.GetRequiredService<IConversationWorkflow>().MarkReadAsync(InboxScope.All, conversation, lee, CancellationToken.None); return true; });
+        Assert.Equal(before, await WithAsync(s => s.GetRequiredService<IMentionInbox>().UnreadCountAsync(InboxScope.All, lee, CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task Only_colleagues_who_serve_the_inbox_can_be_named_and_the_bell_lists_only_mentions_in_the_callers_inboxes()
+    {
+        var conversation = await ConversationWithPatientAsync("15550700004");
+        // A new agent on no team serving this inbox: they may not see the patient, so a note cannot point them at it.
+        await StaffAccounts.AddAsync(App, Inbox.Core.Staff.StaffRole.Agent, "Outside Olga");
+        var lee = await StaffIdAsync(StaffSignIn.Agent);
+        var rita = MessageAuthor.Agent(await StaffIdAsync(StaffSignIn.Receptionist), "Rita Reception");
+        Guid inbox;
+        await using (var db = App.CreateDbContext()) inbox = await db.Conversations.Where(c => c.Id == conversation).Select(c => c.SharedInboxId).SingleAsync();
+
+        var note = await WithAsync(s => s.GetRequiredService<INoteWriter>().AddAsync(InboxScope.All, conversation, "@Outside Olga and @Nurse Lee, please look", rita, CancellationToken.None));
+
+        Assert.Equal(["Nurse Lee"], note.Mentioned!.Select(m => m.Name));
+        var mine = await WithAsync(s => s.GetRequiredService<IMentionInbox>().LatestAsync(InboxScope.Only([inbox]), lee, 50, CancellationToken.None));
+        Assert.Contains(mine, m => m.NoteId == note.NoteId);
+        // Seen from other inboxes only (Lee moved teams): the bell neither lists nor counts it.
+        var elsewhere = InboxScope.Only([Guid.NewGuid()]);
+        Assert.Empty(await WithAsync(s => s.GetRequiredService<IMentionInbox>().LatestAsync(elsewhere, lee, 50, CancellationToken.None)));
+        Assert.Equal(0, await WithAsync(s => s.GetRequiredService<IMentionInbox>().UnreadCountAsync(elsewhere, lee, CancellationToken.None)));
     }
 
     [Fact]

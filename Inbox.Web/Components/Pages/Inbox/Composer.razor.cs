@@ -44,7 +44,8 @@ public partial class Composer : ComponentBase, IDisposable
     private int _selected;
     private (string Name, DateTimeOffset At)? _collision;
     private DateTimeOffset? _lastPing;
-    private IReadOnlyList<StaffMember>? _staff;
+    // Who can be mentioned: the people who serve this conversation's inbox, read once per inbox.
+    private (Guid Inbox, IReadOnlyList<PersonChoice> People)? _mentionable;
     private IDisposable? _feed;
     private string? _me;
     private MudTextField<string>? _input;
@@ -176,8 +177,10 @@ public partial class Composer : ComponentBase, IDisposable
         }
         if (_mode == ComposerMode.Note && Mentions.Typing(draft) is { } typed)
         {
-            _staff ??= await Scoped.RunAsync<IStaffNames, IReadOnlyList<StaffMember>>(s => s.ActiveAsync(CancellationToken.None));
-            var matches = _staff.Where(s => s.Name.StartsWith(typed, StringComparison.CurrentCultureIgnoreCase)
+            var inbox = Conversation.SharedInboxId;
+            if (_mentionable?.Inbox != inbox)
+                _mentionable = (inbox, await Scoped.RunAsync<IInboxChoices, IReadOnlyList<PersonChoice>>(c => c.AssignableAsync(inbox, CancellationToken.None)) ?? []);
+            var matches = _mentionable.Value.People.Where(s => s.Name.StartsWith(typed, StringComparison.CurrentCultureIgnoreCase)
                     || s.Name.Split(' ').Any(part => part.StartsWith(typed, StringComparison.CurrentCultureIgnoreCase)))
                 .Take(SuggestionLimit).Select(s => new Suggestion(s.Name, null, s)).ToList();
             (_suggesting, _suggestions) = (Suggesting.Mention, matches);
@@ -213,7 +216,7 @@ public partial class Composer : ComponentBase, IDisposable
                 _draft = filled.Text;
                 _unfilled = filled.Unfilled;
                 break;
-            case StaffMember member:
+            case PersonChoice member:
                 _draft = Mentions.Complete(_draft ?? "", member);
                 break;
         }
