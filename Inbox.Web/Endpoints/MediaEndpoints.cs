@@ -37,7 +37,7 @@ internal static class MediaEndpoints
         var found = await (
             from m in db.Messages.AsNoTracking()
             join c in db.Conversations.AsNoTracking() on m.ConversationId equals c.Id
-            where m.Id == id && m.MediaState == MediaState.Stored
+            where m.Id == id && m.MediaState == MediaState.Stored && m.UnsentAt == null
             select new { m.Type, m.MediaMimeType, m.MediaIsVoice, m.CreatedAt, c.SharedInboxId }).SingleOrDefaultAsync(ct);
         if (found is null) return Results.NotFound();
         var scope = await CircuitInboxScope.ForAsync(scopes, http.User, ct);
