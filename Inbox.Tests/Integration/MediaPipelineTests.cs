@@ -305,4 +305,32 @@ public sealed class MediaPipelineTests(MediaPipelineTests.Fixture fixture) : ICl
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/media/{message.Id}")).StatusCode);
         Assert.Equal(0, await MediaReadsAsync(message.Id));
     }
+
+    [Fact]
+    public async Task A_player_seeking_through_a_file_is_audited_once_for_the_read_from_the_start()
+    {
+        var bytes = RandomNumberGenerator.GetBytes(1000);
+        var message = await ReceivePhotoAsync(bytes, NewMediaId());
+        var client = await StaffSignIn.SignedInClientAsync(App, StaffSignIn.Receptionist);
+
+        async Task<HttpResponseMessage> GetRangeAsync(long from, long? to)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, $"/media/{message.Id}");
+            request.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(from, to);
+            return await client.SendAsync(request);
+        }
+
+        var first = await GetRangeAsync(0, null);
+        Assert.Equal(HttpStatusCode.PartialContent, first.StatusCode);
+        Assert.Equal(1, await MediaReadsAsync(message.Id));
+
+        var seek = await GetRangeAsync(600, 799);
+        Assert.Equal(HttpStatusCode.PartialContent, seek.StatusCode);
+        Assert.Equal(bytes[600..800], await seek.Content.ReadAsByteArrayAsync());
+        Assert.Equal(1, await MediaReadsAsync(message.Id));
+
+        // Opening it again (no Range) is another read.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/media/{message.Id}")).StatusCode);
+        Assert.Equal(2, await MediaReadsAsync(message.Id));
+    }
 }
