@@ -261,6 +261,18 @@ public sealed class Message : Entity
     {
         if (Direction != MessageDirection.In) throw new InboxDomainException("Only a patient's message can be unsent.");
         UnsentAt ??= at;
+        // The attachment goes too: the media fetcher deletes a stored file (or never downloads a pending one) when this
+        // comes due, so applying the webhook touches no files.
+        if (MediaState is Conversations.MediaState.Pending or Conversations.MediaState.Stored) MediaNextAttemptAt = at;
+    }
+
+    /// <summary>The attachment of an unsent message is gone from the store (or was never downloaded).</summary>
+    public void MediaRemovedAfterUnsend()
+    {
+        if (UnsentAt is null) throw new InboxDomainException("Only an unsent message's attachment is removed.");
+        MediaState = Conversations.MediaState.Failed;
+        MediaError = "Unsent by the patient";
+        MediaNextAttemptAt = null;
     }
 
     /// <summary>The patient reacted to this message with <paramref name="emoji"/>, or took the reaction back (null).</summary>

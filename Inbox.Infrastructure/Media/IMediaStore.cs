@@ -12,6 +12,7 @@ public interface IMediaStore
     /// <summary>The stored file, or null when there is none.</summary>
     Task<Stream?> OpenReadAsync(Guid messageId, CancellationToken cancellationToken);
 
+    /// <summary>Removes a message's file; no file is not an error.</summary>
     Task DeleteAsync(Guid messageId, CancellationToken cancellationToken);
 }
 

@@ -42,7 +42,9 @@ internal sealed class LocalFileMediaStore(IOptions<MediaOptions> options, string
 
     public Task DeleteAsync(Guid messageId, CancellationToken cancellationToken)
     {
-        File.Delete(PathOf(messageId));
+        // No file (never downloaded, or deleted before): nothing to do. File.Delete only minds a missing folder.
+        var path = PathOf(messageId);
+        if (Directory.Exists(Path.GetDirectoryName(path))) File.Delete(path);
         return Task.CompletedTask;
     }
 

@@ -15,12 +15,15 @@ namespace Inbox.Infrastructure.Media;
 /// Downloads inbound attachments through their channel adapter into the media store. The queue is the Messages
 /// table (media state pending, with a next attempt time), like the outbound queue: outages are retried with
 /// backoff until the platform itself can no longer have the file; refusals by our rules and by the platform
-/// are recorded with a reason staff read in the thread.
+/// are recorded with a reason staff read in the thread. A message the patient unsent (LINE) comes due once more:
+/// its file is deleted here, after the unsend has committed, so webhook processing never waits on file I/O and a
+/// failed delete is retried like a failed download.
 /// </summary>
 internal sealed class MediaFetcher(
     IServiceScopeFactory scopes,
     IChannelAdapters adapters,
     MediaIntake intake,
+    IMediaStore store,
     IInboxNotifier notifier,
     MediaWork work,
     TimeProvider clock,
@@ -46,7 +49,7 @@ internal sealed class MediaFetcher(
             var db = scope.ServiceProvider.GetRequiredService<InboxDbContext>();
             var now = clock.GetUtcNow();
             due = await db.Messages.AsNoTracking()
-                .Where(m => m.MediaNextAttemptAt != null && m.MediaNextAttemptAt <= now && m.MediaState == MediaState.Pending)
+                .Where(m => m.MediaNextAttemptAt != null && m.MediaNextAttemptAt <= now && (m.MediaState == MediaState.Pending || m.UnsentAt != null))
                 .OrderBy(m => m.MediaNextAttemptAt).Select(m => m.Id).Take(BatchSize).ToListAsync(ct);
         }
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, FetchOneAsync);
@@ -58,6 +61,11 @@ internal sealed class MediaFetcher(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<InboxDbContext>();
         var message = await db.Messages.SingleAsync(m => m.Id == messageId, ct);
+        if (message.UnsentAt is not null)
+        {
+            await RemoveUnsentAsync(db, message, ct);
+            return;
+        }
         if (message is not { MediaState: MediaState.Pending, MediaId: { } mediaId }) return;
 
         var outcome = await DownloadAsync(message, mediaId, ct);
@@ -85,6 +93,32 @@ internal sealed class MediaFetcher(
                 message.MediaRetryAt(Truncate(retry.Reason), now + delay);
                 logger.LogWarning("Attachment of message {MessageId} not downloaded (attempt {Attempt}); retrying in {Delay}", message.Id, message.MediaAttempts, delay);
                 break;
+        }
+        await db.SaveChangesAsync(ct);
+        // An unsend that committed during the download: our save cleared its due time, so the file just stored goes now.
+        if (outcome is MediaOutcome.Stored && await db.Messages.AnyAsync(m => m.Id == message.Id && m.UnsentAt != null, ct))
+        {
+            await db.Entry(message).ReloadAsync(ct);
+            await RemoveUnsentAsync(db, message, ct);
+            return;
+        }
+        await notifier.PublishAsync([new InboxChange(InboxChangeKind.MessageUpdated, message.ConversationId, message.Id)], ct);
+    }
+
+    private async Task RemoveUnsentAsync(InboxDbContext db, Message message, CancellationToken ct)
+    {
+        try
+        {
+            await store.DeleteAsync(message.Id, ct);
+            message.MediaRemovedAfterUnsend();
+            logger.LogInformation("Attachment of unsent message {MessageId} removed", message.Id);
+        }
+        catch (IOException ex)
+        {
+            // The file stays unreachable (the message is unsent) and is deleted on a later attempt.
+            var delay = Backoff(message.MediaAttempts);
+            message.MediaRetryAt(Truncate($"The unsent file could not be deleted yet ({ex.GetType().Name})."), clock.GetUtcNow() + delay);
+            logger.LogWarning("Attachment of unsent message {MessageId} not deleted yet; retrying in {Delay}", message.Id, delay);
         }
         await db.SaveChangesAsync(ct);
         await notifier.PublishAsync([new InboxChange(InboxChangeKind.MessageUpdated, message.ConversationId, message.Id)], ct);

@@ -26,6 +26,7 @@ public sealed class MediaPipelineTests(MediaPipelineTests.Fixture fixture) : ICl
     public sealed class Fixture : IAsyncLifetime
     {
         public FakeGraphApi Graph { get; } = new();
+        public FakeLineApi Line { get; } = new();
         public string MediaFolder { get; } = Path.Combine(Path.GetTempPath(), "inbox-tests", "media-" + Guid.NewGuid().ToString("N"));
         public InboxWebApplicationFactory App { get; }
         /// <summary>The app's log, shown when a wait times out: the fetcher says why an attachment is stuck.</summary>
@@ -34,6 +35,7 @@ public sealed class MediaPipelineTests(MediaPipelineTests.Fixture fixture) : ICl
         public Fixture() => App = new InboxWebApplicationFactory(new Dictionary<string, string?>
         {
             ["Channels:WhatsApp:GraphApiBaseUrl"] = Graph.Url,
+            ["Channels:Line:ApiBaseUrl"] = Line.Url,
             ["Media:StoragePath"] = MediaFolder,
             ["Media:MaxBytes"] = Limit.ToString(),
             ["Media:RetryBaseDelay"] = "00:00:00.200",
@@ -59,12 +61,14 @@ public sealed class MediaPipelineTests(MediaPipelineTests.Fixture fixture) : ICl
         {
             await App.DisposeAsync();
             Graph.Dispose();
+            Line.Dispose();
             try { Directory.Delete(MediaFolder, recursive: true); } catch (DirectoryNotFoundException) { }
         }
     }
 
     private InboxWebApplicationFactory App => fixture.App;
     private FakeGraphApi Graph => fixture.Graph;
+    private FakeLineApi Line => fixture.Line;
 
     private static string NewMediaId() => Random.Shared.NextInt64(1_000_000_000_000, 9_999_999_999_999).ToString();
 
@@ -236,5 +240,97 @@ public sealed class MediaPipelineTests(MediaPipelineTests.Fixture fixture) : ICl
 
         Assert.Equal(MediaState.Failed, message.MediaState);
         Assert.StartsWith("Expired on WhatsApp", message.MediaError);
+    }
+
+    /// <summary>Posts a signed LINE webhook and waits until its message (LINE id <paramref name="lineMessageId"/>) meets <paramref name="settled"/>.</summary>
+    private async Task<Message> ReceiveLineAsync(string body, string lineMessageId, Func<Message, bool> settled, string because)
+    {
+        (await App.CreateClient().PostLineAsync(body)).EnsureSuccessStatusCode();
+        await using var db = App.CreateDbContext();
+        return (await Eventually.GetAsync(() => db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.ProviderMessageId == lineMessageId),
+            m => m is not null && settled(m), Settle, because))!;
+    }
+
+    private string[] FilesOf(Guid messageId) => Directory.Exists(fixture.MediaFolder)
+        ? Directory.GetFiles(fixture.MediaFolder, messageId.ToString("N") + "*", SearchOption.AllDirectories)
+        : [];
+
+    [Fact]
+    public async Task A_photo_the_patient_unsends_on_LINE_is_deleted_from_the_store_and_no_longer_served()
+    {
+        var (user, lineId) = (LinePayloads.NewUserId(), LinePayloads.NewMessageId());
+        Line.AddContent(lineId, RandomNumberGenerator.GetBytes(400), "image/jpeg");
+        var stored = await ReceiveLineAsync(LinePayloads.Envelope(LinePayloads.ImageEvent(user, lineId)), lineId,
+            m => m.MediaState == MediaState.Stored, "the fetcher stores the photo");
+        Assert.Single(FilesOf(stored.Id));
+        var client = await StaffSignIn.SignedInClientAsync(App, StaffSignIn.Receptionist);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/media/{stored.Id}")).StatusCode);
+
+        var unsent = await ReceiveLineAsync(LinePayloads.Envelope(LinePayloads.UnsendEvent(user, lineId)), lineId,
+            m => m.UnsentAt is not null && m.MediaNextAttemptAt is null, "the unsend is applied and the fetcher has dealt with the file");
+
+        Assert.Equal(MediaState.Failed, unsent.MediaState);
+        Assert.Equal("Unsent by the patient", unsent.MediaError);
+        Assert.Empty(FilesOf(stored.Id));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/media/{stored.Id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_photo_unsent_before_it_was_downloaded_is_never_downloaded()
+    {
+        var (user, lineId) = (LinePayloads.NewUserId(), LinePayloads.NewMessageId());
+        Line.AddContent(lineId, RandomNumberGenerator.GetBytes(400), "image/jpeg");
+
+        var unsent = await ReceiveLineAsync(LinePayloads.Envelope(LinePayloads.ImageEvent(user, lineId), LinePayloads.UnsendEvent(user, lineId)), lineId,
+            m => m.UnsentAt is not null && m.MediaNextAttemptAt is null, "the fetcher has dealt with the unsent photo");
+
+        Assert.Equal(MediaState.Failed, unsent.MediaState);
+        Assert.Empty(Line.Requests($"/v2/bot/message/{lineId}/content"));
+        Assert.Empty(FilesOf(unsent.Id));
+    }
+
+    [Fact]
+    public async Task A_stored_file_of_an_unsent_message_is_not_served_even_before_it_is_deleted()
+    {
+        var message = await ReceivePhotoAsync(RandomNumberGenerator.GetBytes(100), NewMediaId());
+        await using (var db = App.CreateDbContext())
+        {
+            // Unsent with no due time: the fetcher leaves the file where it is, so only the endpoint's own check stands.
+            await db.Messages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.UnsentAt, DateTimeOffset.UtcNow));
+        }
+        Assert.Single(FilesOf(message.Id));
+
+        var client = await StaffSignIn.SignedInClientAsync(App, StaffSignIn.Admin);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/media/{message.Id}")).StatusCode);
+        Assert.Equal(0, await MediaReadsAsync(message.Id));
+    }
+
+    [Fact]
+    public async Task A_player_seeking_through_a_file_is_audited_once_for_the_read_from_the_start()
+    {
+        var bytes = RandomNumberGenerator.GetBytes(1000);
+        var message = await ReceivePhotoAsync(bytes, NewMediaId());
+        var client = await StaffSignIn.SignedInClientAsync(App, StaffSignIn.Receptionist);
+
+        async Task<HttpResponseMessage> GetRangeAsync(long from, long? to)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, $"/media/{message.Id}");
+            request.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(from, to);
+            return await client.SendAsync(request);
+        }
+
+        var first = await GetRangeAsync(0, null);
+        Assert.Equal(HttpStatusCode.PartialContent, first.StatusCode);
+        Assert.Equal(1, await MediaReadsAsync(message.Id));
+
+        var seek = await GetRangeAsync(600, 799);
+        Assert.Equal(HttpStatusCode.PartialContent, seek.StatusCode);
+        Assert.Equal(bytes[600..800], await seek.Content.ReadAsByteArrayAsync());
+        Assert.Equal(1, await MediaReadsAsync(message.Id));
+
+        // Opening it again (no Range) is another read.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/media/{message.Id}")).StatusCode);
+        Assert.Equal(2, await MediaReadsAsync(message.Id));
     }
 }

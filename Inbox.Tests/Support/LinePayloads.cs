@@ -47,5 +47,30 @@ public static class LinePayloads
         mode = "active",
     });
 
+    /// <summary>A photo kept by LINE (`contentProvider: line`), fetched later from the content endpoint by <paramref name="messageId"/>.</summary>
+    public static object ImageEvent(string userId, string messageId) => new
+    {
+        type = "message",
+        message = new { type = "image", id = messageId, quoteToken = "q-" + Guid.NewGuid().ToString("N")[..12], contentProvider = new { type = "line" } },
+        webhookEventId = NewWebhookEventId(),
+        deliveryContext = new { isRedelivery = false },
+        timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+        source = new { type = "user", userId },
+        replyToken = NewReplyToken(),
+        mode = "active",
+    };
+
+    /// <summary>The patient takes message <paramref name="messageId"/> back.</summary>
+    public static object UnsendEvent(string userId, string messageId) => new
+    {
+        type = "unsend",
+        mode = "active",
+        timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+        source = new { type = "user", userId },
+        webhookEventId = NewWebhookEventId(),
+        deliveryContext = new { isRedelivery = false },
+        unsend = new { messageId },
+    };
+
     public static string Envelope(params object[] events) => JsonSerializer.Serialize(new { destination = Destination, events });
 }

@@ -3,6 +3,7 @@ using Inbox.Core.Audit;
 using Inbox.Core.Conversations;
 using Inbox.Infrastructure.Media;
 using Inbox.Infrastructure.Persistence;
+using Inbox.Infrastructure.Persistence.Queries;
 using Inbox.Infrastructure.Teams;
 using Inbox.Web.Auth;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace Inbox.Web.Endpoints;
 
 /// <summary>
 /// `GET /media/{messageId}`: a patient's stored attachment, for signed-in staff whose inboxes include the
-/// conversation (404 for everyone else, so ids reveal nothing). Every read is audited. The file is served under
+/// conversation (404 for everyone else, so ids reveal nothing). Every read is audited (once per viewing, not per Range chunk). The file is served under
 /// a generated name, never the patient's, and browsers are told not to sniff, cache or render anything but
 /// images, audio and video in place.
 /// </summary>
@@ -34,17 +35,16 @@ internal static class MediaEndpoints
         TimeProvider clock, IOptionsMonitor<MediaOptions> options, CancellationToken ct)
     {
         if (!Guid.TryParse(messageId, out var id)) return Results.NotFound();
+        var scope = await CircuitInboxScope.ForAsync(scopes, http.User, ct);
         var found = await (
             from m in db.Messages.AsNoTracking()
-            join c in db.Conversations.AsNoTracking() on m.ConversationId equals c.Id
-            where m.Id == id && m.MediaState == MediaState.Stored
-            select new { m.Type, m.MediaMimeType, m.MediaIsVoice, m.CreatedAt, c.SharedInboxId }).SingleOrDefaultAsync(ct);
+            join c in db.VisibleConversations(scope) on m.ConversationId equals c.Id
+            where m.Id == id && m.MediaState == MediaState.Stored && m.UnsentAt == null
+            select new { m.Type, m.MediaMimeType, m.MediaIsVoice, m.CreatedAt }).SingleOrDefaultAsync(ct);
         if (found is null) return Results.NotFound();
-        var scope = await CircuitInboxScope.ForAsync(scopes, http.User, ct);
-        if (!scope.Allows(found.SharedInboxId)) return Results.NotFound();
         if (await store.OpenReadAsync(id, ct) is not { } file) return Results.NotFound();
 
-        await audit.RecordAsync(clock, http.User, "media.read", "message", id.ToString());
+        if (OpensTheFile(http.Request)) await audit.RecordAsync(clock, http.User, "media.read", "message", id.ToString());
 
         // Only what the allowlist still allows keeps its type; anything else is bytes to download.
         var contentType = MediaRules.IsAllowed(found.MediaMimeType, options.CurrentValue.EffectiveAllowedTypes) ? found.MediaMimeType! : "application/octet-stream";
@@ -59,6 +59,13 @@ internal static class MediaEndpoints
         // Range requests let the audio and video players seek.
         return Results.Stream(file, contentType, enableRangeProcessing: true);
     }
+
+    /// <summary>
+    /// A player seeking sends many Range requests for one viewing: the read is audited once, for the request that
+    /// starts at the beginning (no Range, or one from byte 0), not once per chunk (each audit entry takes a write turn).
+    /// </summary>
+    private static bool OpensTheFile(HttpRequest request) =>
+        request.GetTypedHeaders().Range is not { Ranges.Count: > 0 } range || range.Ranges.First().From == 0;
 
     /// <summary>"photo-20260601-093000.jpg": says what it is and when it came, and nothing the patient typed.</summary>
     private static string FileName(MessageType type, bool isVoice, DateTimeOffset at, string contentType)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Inbox.Infrastructure.Persistence.Queries;
 
 /// <summary>The one place an <see cref="InboxScope"/> becomes SQL: every read side filters through these.</summary>
-internal static class ScopedQueries
+public static class ScopedQueries
 {
     /// <summary>The conversations the caller may see, untracked; a thread folded into another by a contact merge is not one.</summary>
     public static IQueryable<Conversation> VisibleConversations(this InboxDbContext db, InboxScope scope)
