@@ -51,20 +51,22 @@ public sealed partial class Conversation
         HandoverReason = Clip(reason, HandoverReasonMax);
         HandoverSummary = summary is null ? null : Clip(summary, HandoverSummaryMax);
         HandedOverAt = at;
+        EpisodeHandedOver(at);
     }
 
     /// <summary>A staff member takes a bot conversation straight to themselves (no queue).</summary>
     public void TakeOver(string agentId, DateTimeOffset at)
     {
         HandOver("Taken over by staff", BotState is { } state ? FlowBotEngine.Summary(state, consent: null) : null, Priority.Normal, at);
-        Take(agentId);
+        Take(agentId, at);
     }
 
     /// <summary>An agent picks a handover from the queue.</summary>
-    public void Take(string agentId)
+    public void Take(string agentId, DateTimeOffset at)
     {
         if (!AwaitsPickup) throw new InboxDomainException("This conversation is not waiting to be taken.");
         AssigneeId = agentId;
+        EpisodePickedUp(at);
         Status = ConversationStatus.Open;
     }
 

@@ -73,7 +73,8 @@ public sealed partial class Conversation : AggregateRoot
             LastInboundAccountId = message.AccountId;
         }
         // The patient writing again wakes a snoozed thread and starts a new episode on a resolved one.
-        if (Status == ConversationStatus.Resolved) OpenedAt = message.CreatedAt;
+        if (Status == ConversationStatus.Resolved) StartEpisode(message.CreatedAt);
+        EpisodePatientWrote(message.CreatedAt);
         if (Status is ConversationStatus.Resolved or ConversationStatus.Snoozed)
         {
             Status = ConversationStatus.Open;
@@ -88,14 +89,16 @@ public sealed partial class Conversation : AggregateRoot
         StatusRules.Check(Status, ConversationStatus.Resolved);
         Status = ConversationStatus.Resolved;
         SnoozedUntil = null;
-        return new ConversationEpisode(Id, OpenedAt, now, by);
+        var episode = new ConversationEpisode(this, now, by);
+        ClearEpisodeFacts();
+        return episode;
     }
 
     /// <summary>Back to work: a resolved thread starts a new episode; a pending or snoozed one carries on the current one.</summary>
     public void Reopen(DateTimeOffset now)
     {
         StatusRules.Check(Status, ConversationStatus.Open);
-        if (Status == ConversationStatus.Resolved) OpenedAt = now;
+        if (Status == ConversationStatus.Resolved) StartEpisode(now);
         Status = ConversationStatus.Open;
         SnoozedUntil = null;
     }
@@ -139,7 +142,7 @@ public sealed partial class Conversation : AggregateRoot
         if (staffId is not null && Status != ConversationStatus.Resolved)
         {
             if (HandledBy == HandledBy.Bot) TakeOver(staffId, at);
-            else if (AwaitsPickup) Take(staffId);
+            else if (AwaitsPickup) Take(staffId, at);
         }
         AssigneeId = staffId;
         AssignedTeamId = teamId;
@@ -149,6 +152,7 @@ public sealed partial class Conversation : AggregateRoot
     public void RecordOutbound(Message message)
     {
         if (message.Direction != MessageDirection.Out) throw new InboxDomainException("Not an outbound message.");
+        EpisodePersonReplied(message);
         Touch(message);
     }
 

@@ -41,6 +41,17 @@ public sealed class SharedInbox : Entity
         RequireAssignmentToReply = requireAssignmentToReply;
     }
 
+    /// <summary>A satisfaction survey (1–5) goes to the patient when a person resolves a conversation, once per episode.</summary>
+    public bool CsatEnabled { get; private set; }
+    /// <summary>The approved WhatsApp template that carries the survey when the 24-hour window has closed (null: not sent then).</summary>
+    public string? CsatTemplateName { get; private set; }
+
+    public void ConfigureCsat(bool enabled, string? templateName)
+    {
+        CsatEnabled = enabled;
+        CsatTemplateName = string.IsNullOrWhiteSpace(templateName) ? null : templateName.Trim();
+    }
+
     public void Rename(string name)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > NameMaxLength)

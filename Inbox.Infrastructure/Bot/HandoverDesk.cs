@@ -39,7 +39,7 @@ internal sealed class HandoverDesk(InboxDbContext db, SqliteWriteGate writeGate,
         ChangeAsync(scope, conversationId, c =>
         {
             if (c.HandledBy == HandledBy.Bot) c.TakeOver(agentId, clock.GetUtcNow());
-            else c.Take(agentId);
+            else c.Take(agentId, clock.GetUtcNow());
         }, AuditActions.HandoverTake, actor, ip, ct);
 
     public Task<OwnershipOutcome> HandBackAsync(InboxScope scope, Guid conversationId, AuditActor actor, string? ip, CancellationToken ct) =>
@@ -71,7 +71,11 @@ internal sealed class HandoverDesk(InboxDbContext db, SqliteWriteGate writeGate,
                     .SetProperty(x => x.HandoverSummary, c.HandoverSummary)
                     .SetProperty(x => x.HandedOverAt, c.HandedOverAt)
                     .SetProperty(x => x.BotState, c.BotState)
-                    .SetProperty(x => x.BotFlowVersionId, c.BotFlowVersionId), ct);
+                    .SetProperty(x => x.BotFlowVersionId, c.BotFlowVersionId)
+                    // The episode's handover and pick-up, for the reports.
+                    .SetProperty(x => x.EpisodeHandedOverAt, c.EpisodeHandedOverAt)
+                    .SetProperty(x => x.EpisodePickedUpAt, c.EpisodePickedUpAt)
+                    .SetProperty(x => x.EpisodeHandoverWaitSeconds, c.EpisodeHandoverWaitSeconds), ct);
         }
         if (rows == 0) return OwnershipOutcome.Conflict;
         await audit.RecordAsync([new AuditEntry(clock.GetUtcNow(), actor, action, AuditSubjects.Conversation, id.ToString(), ip)], ct);

@@ -33,6 +33,7 @@ public abstract class InboxDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<ConversationEpisode> ConversationEpisodes => Set<ConversationEpisode>();
     public DbSet<ReadMarker> ReadMarkers => Set<ReadMarker>();
+    public DbSet<Inbox.Core.Csat.CsatSurvey> CsatSurveys => Set<Inbox.Core.Csat.CsatSurvey>();
     public DbSet<Inbox.Core.Labels.Label> Labels => Set<Inbox.Core.Labels.Label>();
     public DbSet<Inbox.Core.Labels.ConversationLabel> ConversationLabels => Set<Inbox.Core.Labels.ConversationLabel>();
     public DbSet<Inbox.Core.Templates.MessageTemplate> MessageTemplates => Set<Inbox.Core.Templates.MessageTemplate>();

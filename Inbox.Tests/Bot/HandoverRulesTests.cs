@@ -35,10 +35,10 @@ public sealed class HandoverRulesTests
         var conversation = BotConversation();
         conversation.HandOver("Asked for: Talk to a person", null, Priority.Normal, Now);
 
-        conversation.Take("agent-1");
+        conversation.Take("agent-1", Now);
         Assert.Equal("agent-1", conversation.AssigneeId);
         Assert.Equal(ConversationStatus.Open, conversation.Status);
-        Assert.Throws<InboxDomainException>(() => conversation.Take("agent-2"));
+        Assert.Throws<InboxDomainException>(() => conversation.Take("agent-2", Now));
 
         conversation.HandBack();
         Assert.Equal(HandledBy.Bot, conversation.HandledBy);

@@ -55,7 +55,7 @@ public sealed class AssignmentOwnershipTests
     {
         var handedBack = WithBot();
         handedBack.HandOver("Urgent: chest pain", null, Priority.Urgent, T0);
-        handedBack.Take("lee");
+        handedBack.Take("lee", T0);
         handedBack.HandBack();
 
         var restarted = new Conversation(Guid.NewGuid(), Guid.NewGuid(), T0);

@@ -19,6 +19,10 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.HasOne<Inbox.Core.Contacts.Contact>().WithMany().HasForeignKey(c => c.ContactId).OnDelete(DeleteBehavior.Restrict);
 
         builder.Property(c => c.LastInboundAccountId).HasMaxLength(64);
+        builder.Property(c => c.EpisodeFirstResponderId).HasMaxLength(128);
+        // Reports read the unfinished episodes' first responses and handover pick-ups by time (docs/metrics.md).
+        builder.HasIndex(c => c.EpisodeFirstReplyAt).HasFilter("EpisodeFirstReplyAt IS NOT NULL");
+        builder.HasIndex(c => c.EpisodePickedUpAt).HasFilter("EpisodePickedUpAt IS NOT NULL");
 
         // The inbox list: newest activity first, keyset-paged on (LastMessageAt, Id). Every view has a status
         // (ConversationFilter.For) and each filter an index that starts with its equality columns and ends in

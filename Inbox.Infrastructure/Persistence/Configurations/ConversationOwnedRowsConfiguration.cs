@@ -13,9 +13,18 @@ internal sealed class ConversationEpisodeConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<ConversationEpisode> builder)
     {
         builder.Property(e => e.ResolvedBy).HasMaxLength(128);
+        builder.Property(e => e.FirstResponderId).HasMaxLength(128);
         builder.HasIndex(e => new { e.ConversationId, e.ResolvedAt });
-        // Reports: resolutions in a period.
+        // Reports (docs/metrics.md): resolutions in a period, whole or per inbox, person, team or channel;
+        // first responses and handover pick-ups by when they happened.
         builder.HasIndex(e => e.ResolvedAt);
+        builder.HasIndex(e => new { e.SharedInboxId, e.ResolvedAt });
+        builder.HasIndex(e => new { e.ResolvedBy, e.ResolvedAt });
+        builder.HasIndex(e => new { e.TeamId, e.ResolvedAt });
+        builder.HasIndex(e => new { e.Channel, e.ResolvedAt });
+        builder.HasIndex(e => e.FirstReplyAt).HasFilter("FirstReplyAt IS NOT NULL");
+        builder.HasIndex(e => new { e.FirstResponderId, e.FirstReplyAt });
+        builder.HasIndex(e => e.PickedUpAt).HasFilter("PickedUpAt IS NOT NULL");
         builder.HasOne<Conversation>().WithMany().HasForeignKey(e => e.ConversationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -49,5 +58,22 @@ internal sealed class ConversationLabelConfiguration : IEntityTypeConfiguration<
         builder.HasOne<Conversation>().WithMany().HasForeignKey(l => l.ConversationId).OnDelete(DeleteBehavior.Cascade);
         // Deleting a label takes it off every conversation.
         builder.HasOne<Label>().WithMany().HasForeignKey(l => l.LabelId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CsatSurveyConfiguration : IEntityTypeConfiguration<Inbox.Core.Csat.CsatSurvey>
+{
+    public void Configure(EntityTypeBuilder<Inbox.Core.Csat.CsatSurvey> builder)
+    {
+        builder.Property(s => s.AgentId).HasMaxLength(128);
+        builder.Property(s => s.Comment).HasMaxLength(Inbox.Core.Csat.CsatSurvey.CommentMaxLength);
+        // The inbound path: the conversation's latest survey. One per episode.
+        builder.HasIndex(s => new { s.ConversationId, s.CreatedAt });
+        builder.HasIndex(s => s.EpisodeId).IsUnique();
+        // Reports: surveys of a period, whole or per person; answers (the comment feed) newest first.
+        builder.HasIndex(s => s.CreatedAt);
+        builder.HasIndex(s => new { s.AgentId, s.CreatedAt });
+        builder.HasIndex(s => s.AnsweredAt).HasFilter("AnsweredAt IS NOT NULL");
+        builder.HasOne<Conversation>().WithMany().HasForeignKey(s => s.ConversationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

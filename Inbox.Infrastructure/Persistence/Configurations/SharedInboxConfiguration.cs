@@ -10,5 +10,6 @@ internal sealed class SharedInboxConfiguration : IEntityTypeConfiguration<Shared
     {
         builder.Property(i => i.Name).HasMaxLength(SharedInbox.NameMaxLength);
         builder.HasIndex(i => i.Name).IsUnique();
+        builder.Property(i => i.CsatTemplateName).HasMaxLength(512);
     }
 }

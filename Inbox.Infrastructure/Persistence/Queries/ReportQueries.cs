@@ -1,5 +1,6 @@
 using Inbox.Core.Conversations;
 using Inbox.Core.Reports;
+using Inbox.Core.Teams;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inbox.Infrastructure.Persistence.Queries;
@@ -17,4 +18,12 @@ internal sealed class ReportQueries(InboxDbContext db) : IReportQueries
         var outbound = await today.Where(Message.ToPatient).CountAsync(ct);
         return new HeadlineFigures(open, inbound, outbound);
     }
+
+    // Filled in by the dashboard work (issue 8).
+    public Task<ReportSummary> SummaryAsync(ReportFilter filter, InboxScope scope, CancellationToken ct) => throw new NotImplementedException();
+    public Task<IReadOnlyList<TrendPoint>> TrendAsync(ReportFilter filter, TimeZoneInfo zone, InboxScope scope, CancellationToken ct) => throw new NotImplementedException();
+    public Task<IReadOnlyList<AgentRow>> ByAgentAsync(ReportFilter filter, InboxScope scope, CancellationToken ct) => throw new NotImplementedException();
+    public Task<IReadOnlyList<ChannelRow>> ByChannelAsync(ReportFilter filter, InboxScope scope, CancellationToken ct) => throw new NotImplementedException();
+    public Task<IReadOnlyList<CsatComment>> CommentsAsync(ReportFilter filter, InboxScope scope, int? rating, int limit, CancellationToken ct) => throw new NotImplementedException();
+    public Task<IReadOnlyList<DrillRow>> DrillAsync(ReportFilter filter, ReportMetric metric, int? rating, InboxScope scope, int limit, CancellationToken ct) => throw new NotImplementedException();
 }

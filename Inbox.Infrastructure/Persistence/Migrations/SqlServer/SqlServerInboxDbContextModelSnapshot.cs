@@ -472,6 +472,34 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("EpisodeFirstInboundAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("EpisodeFirstReplyAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("EpisodeFirstResponderId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<int?>("EpisodeFirstResponseSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("EpisodeHandedOverAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("EpisodeHandoverWaitSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EpisodeHumanReplies")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("EpisodePickedUpAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("EpisodeWithBot")
+                        .HasColumnType("bit");
+
                     b.Property<DateTimeOffset?>("HandedOverAt")
                         .HasColumnType("datetimeoffset");
 
@@ -537,6 +565,12 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EpisodeFirstReplyAt")
+                        .HasFilter("EpisodeFirstReplyAt IS NOT NULL");
+
+                    b.HasIndex("EpisodePickedUpAt")
+                        .HasFilter("EpisodePickedUpAt IS NOT NULL");
+
                     b.HasIndex("MergedIntoConversationId")
                         .HasFilter("MergedIntoConversationId IS NOT NULL");
 
@@ -571,11 +605,43 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Channel")
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
                     b.Property<Guid>("ConversationId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset?>("FirstInboundAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("FirstReplyAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("FirstResponderId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<int?>("FirstResponseSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("HandedOverAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("HandoverWaitSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<int>("HumanReplies")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("PickedUpAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("ResolutionSeconds")
+                        .HasColumnType("int");
 
                     b.Property<DateTimeOffset>("ResolvedAt")
                         .HasColumnType("datetimeoffset");
@@ -584,11 +650,36 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)");
 
+                    b.Property<Guid>("SharedInboxId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("WithBot")
+                        .HasColumnType("bit");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("FirstReplyAt")
+                        .HasFilter("FirstReplyAt IS NOT NULL");
+
+                    b.HasIndex("PickedUpAt")
+                        .HasFilter("PickedUpAt IS NOT NULL");
 
                     b.HasIndex("ResolvedAt");
 
+                    b.HasIndex("Channel", "ResolvedAt");
+
                     b.HasIndex("ConversationId", "ResolvedAt");
+
+                    b.HasIndex("FirstResponderId", "FirstReplyAt");
+
+                    b.HasIndex("ResolvedBy", "ResolvedAt");
+
+                    b.HasIndex("SharedInboxId", "ResolvedAt");
+
+                    b.HasIndex("TeamId", "ResolvedAt");
 
                     b.ToTable("ConversationEpisodes");
                 });
@@ -774,6 +865,77 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("ReadMarkers");
                 });
 
+            modelBuilder.Entity("Inbox.Core.Csat.CsatSurvey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AgentId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<Guid?>("AnswerMessageId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("SharedInboxId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("ViaTemplate")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredAt")
+                        .HasFilter("AnsweredAt IS NOT NULL");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("EpisodeId")
+                        .IsUnique();
+
+                    b.HasIndex("AgentId", "CreatedAt");
+
+                    b.HasIndex("ConversationId", "CreatedAt");
+
+                    b.ToTable("CsatSurveys");
+                });
+
             modelBuilder.Entity("Inbox.Core.Labels.ConversationLabel", b =>
                 {
                     b.Property<Guid>("ConversationId")
@@ -867,6 +1029,13 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("CsatEnabled")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("CsatTemplateName")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
 
                     b.Property<int?>("MaxOpenPerAgent")
                         .HasColumnType("int");
@@ -1484,6 +1653,15 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("Inbox.Core.Conversations.ReadMarker", b =>
+                {
+                    b.HasOne("Inbox.Core.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inbox.Core.Csat.CsatSurvey", b =>
                 {
                     b.HasOne("Inbox.Core.Conversations.Conversation", null)
                         .WithMany()

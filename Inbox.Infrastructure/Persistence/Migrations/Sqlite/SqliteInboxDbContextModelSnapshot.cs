@@ -467,6 +467,34 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("EpisodeFirstInboundAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EpisodeFirstReplyAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EpisodeFirstResponderId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EpisodeFirstResponseSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EpisodeHandedOverAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EpisodeHandoverWaitSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EpisodeHumanReplies")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EpisodePickedUpAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EpisodeWithBot")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("HandedOverAt")
                         .HasColumnType("INTEGER");
 
@@ -532,6 +560,12 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EpisodeFirstReplyAt")
+                        .HasFilter("EpisodeFirstReplyAt IS NOT NULL");
+
+                    b.HasIndex("EpisodePickedUpAt")
+                        .HasFilter("EpisodePickedUpAt IS NOT NULL");
+
                     b.HasIndex("MergedIntoConversationId")
                         .HasFilter("MergedIntoConversationId IS NOT NULL");
 
@@ -566,10 +600,42 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Channel")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ConversationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("FirstInboundAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstReplyAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstResponderId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FirstResponseSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HandedOverAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HandoverWaitSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HumanReplies")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PickedUpAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionSeconds")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ResolvedAt")
@@ -579,11 +645,36 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("SharedInboxId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WithBot")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("FirstReplyAt")
+                        .HasFilter("FirstReplyAt IS NOT NULL");
+
+                    b.HasIndex("PickedUpAt")
+                        .HasFilter("PickedUpAt IS NOT NULL");
 
                     b.HasIndex("ResolvedAt");
 
+                    b.HasIndex("Channel", "ResolvedAt");
+
                     b.HasIndex("ConversationId", "ResolvedAt");
+
+                    b.HasIndex("FirstResponderId", "FirstReplyAt");
+
+                    b.HasIndex("ResolvedBy", "ResolvedAt");
+
+                    b.HasIndex("SharedInboxId", "ResolvedAt");
+
+                    b.HasIndex("TeamId", "ResolvedAt");
 
                     b.ToTable("ConversationEpisodes");
                 });
@@ -768,6 +859,77 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ReadMarkers");
                 });
 
+            modelBuilder.Entity("Inbox.Core.Csat.CsatSurvey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgentId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AnswerMessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SharedInboxId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ViaTemplate")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredAt")
+                        .HasFilter("AnsweredAt IS NOT NULL");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("EpisodeId")
+                        .IsUnique();
+
+                    b.HasIndex("AgentId", "CreatedAt");
+
+                    b.HasIndex("ConversationId", "CreatedAt");
+
+                    b.ToTable("CsatSurveys");
+                });
+
             modelBuilder.Entity("Inbox.Core.Labels.ConversationLabel", b =>
                 {
                     b.Property<Guid>("ConversationId")
@@ -861,6 +1023,13 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CsatEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CsatTemplateName")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("MaxOpenPerAgent")
                         .HasColumnType("INTEGER");
@@ -1467,6 +1636,15 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Inbox.Core.Conversations.ReadMarker", b =>
+                {
+                    b.HasOne("Inbox.Core.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inbox.Core.Csat.CsatSurvey", b =>
                 {
                     b.HasOne("Inbox.Core.Conversations.Conversation", null)
                         .WithMany()
