@@ -64,12 +64,12 @@ public sealed partial class Conversation
         if (message.AuthorKind != AuthorKind.Agent) return;
         EpisodeHumanReplies++;
         EpisodePickedUp(message.CreatedAt);
-        if (EpisodeFirstReplyAt is not null) return;
+        // The clinic writing first (a reminder) responds to nothing: the first response is the first reply once the patient waits.
+        var waitingSince = EpisodeWithBot && EpisodeHandedOverAt is { } handedOver ? handedOver : EpisodeFirstInboundAt;
+        if (EpisodeFirstReplyAt is not null || waitingSince is not { } since) return;
         EpisodeFirstReplyAt = message.CreatedAt;
         EpisodeFirstResponderId = message.AuthorId;
-        // The clinic writing first (a reminder) is not a response to anything.
-        var waitingSince = EpisodeWithBot && EpisodeHandedOverAt is { } handedOver ? handedOver : EpisodeFirstInboundAt;
-        if (waitingSince is { } since) EpisodeFirstResponseSeconds = Seconds(since, message.CreatedAt);
+        EpisodeFirstResponseSeconds = Seconds(since, message.CreatedAt);
     }
 
     private static int Seconds(DateTimeOffset from, DateTimeOffset to) => (int)Math.Max(0, Math.Round((to - from).TotalSeconds));
