@@ -58,6 +58,8 @@ public static class DependencyInjection
         services.TryAddSingleton<Inbox.Core.Staff.IStaffPresence, Workflow.NobodyOnline>();
         services.AddHostedService<Workflow.AutoAssigner>();
         services.AddHostedService<Workflow.SnoozeWaker>();
+        services.AddSingleton<Bot.BotIdleResolver>();
+        services.AddHostedService(sp => sp.GetRequiredService<Bot.BotIdleResolver>());
         services.AddScoped<Inbox.Core.Templates.ITemplateCatalogue, TemplateCatalogue>();
         services.AddScoped<Inbox.Core.Notes.INoteWriter, Notes.NoteWriter>();
         services.AddScoped<Inbox.Core.Notes.IMentionInbox, Notes.MentionInbox>();
