@@ -317,6 +317,26 @@ public sealed class CsatSurveyTests(CsatSurveyTests.Fixture fixture) : IClassFix
         Assert.Equal(ConversationStatus.Resolved, (await ConversationAsync(conversation)).Status);
     }
 
+    [Fact]
+    public async Task The_survey_template_picker_offers_only_approved_templates_without_values_and_refuses_others()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var catalogue = scope.ServiceProvider.GetRequiredService<ITemplateCatalogue>();
+        await catalogue.AddAsync(null, "csat_with_name", "en_US", "Hi {{1}}, how did we do?", default);
+        var paused = await catalogue.AddAsync(null, "csat_paused", "en_US", "How did we do?", default);
+        await catalogue.SetActiveAsync(paused, false, default);
+        var admin = scope.ServiceProvider.GetRequiredService<TeamAdmin>();
+
+        var offered = await admin.SurveyTemplatesAsync(default);
+
+        Assert.Contains(Template, offered);
+        Assert.DoesNotContain("csat_with_name", offered);
+        Assert.DoesNotContain("csat_paused", offered);
+        await Assert.ThrowsAsync<Core.Common.InboxDomainException>(() => admin.ConfigureSurveyAsync(DefaultInbox, true, "csat_with_name", default));
+        await admin.ConfigureSurveyAsync(DefaultInbox, true, Template, default);
+        Assert.Contains((await admin.InboxesAsync(default)), i => i.Id == DefaultInbox && i.CsatEnabled && i.CsatTemplateName == Template);
+    }
+
     private async Task<Guid> ConversationOfAsync(string externalId)
     {
         await using var db = App.CreateDbContext();
