@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddScoped<IReportQueries, ReportQueries>();
         services.AddScoped<IReplySender, ReplySender>();
         services.AddScoped<IConversationWorkflow, Workflow.ConversationWorkflow>();
+        services.AddScoped<Csat.SurveySender>();
         services.AddScoped<Workflow.AssignableStaff>();
         services.AddScoped<Workflow.StaffAgents>();
         services.AddScoped<IInboxChoices, Workflow.InboxChoices>();

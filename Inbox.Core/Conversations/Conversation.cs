@@ -83,6 +83,24 @@ public sealed partial class Conversation : AggregateRoot
         Touch(message);
     }
 
+    /// <summary>
+    /// The patient answered the satisfaction survey of a resolved thread: their message is in the thread and opens the
+    /// platforms' windows (the thanks can go), but the thread stays resolved, nobody has anything to read, and no episode starts.
+    /// </summary>
+    public void RecordSurveyAnswer(Message message)
+    {
+        if (message.Direction != MessageDirection.In) throw new InboxDomainException("Not an inbound message.");
+        if (Status != ConversationStatus.Resolved) throw new InboxDomainException("Only a resolved conversation takes a survey answer.");
+        ChannelMask |= 1 << (int)message.Channel;
+        if (LastInboundAt is null || message.CreatedAt >= LastInboundAt)
+        {
+            LastInboundAt = message.CreatedAt;
+            LastInboundChannel = message.Channel;
+            LastInboundAccountId = message.AccountId;
+        }
+        Touch(message);
+    }
+
     /// <summary>Done for now: closes the current episode and returns it for the reports.</summary>
     public ConversationEpisode Resolve(DateTimeOffset now, string? by)
     {

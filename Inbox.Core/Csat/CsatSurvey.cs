@@ -25,8 +25,6 @@ public sealed class CsatSurvey : Entity
     public const int CommentMaxLength = 2000;
     /// <summary>An answer later than this after the survey is an ordinary message.</summary>
     public static readonly TimeSpan AnswerWindow = TimeSpan.FromDays(7);
-    /// <summary>After a rating, the patient's next text within this time is taken as the comment.</summary>
-    public static readonly TimeSpan CommentWindow = TimeSpan.FromMinutes(30);
 
     private CsatSurvey() { }
 
@@ -64,20 +62,16 @@ public sealed class CsatSurvey : Entity
 
     public bool AwaitsRating(DateTimeOffset now) => Outcome == SurveyOutcome.Sent && Rating is null && now - CreatedAt <= AnswerWindow;
 
-    public bool AwaitsComment(DateTimeOffset now) => Rating is not null && Comment is null && AnsweredAt is { } at && now - at <= CommentWindow;
-
     public void Answer(int rating, string? comment, Guid messageId, DateTimeOffset at)
     {
         if (rating is < 1 or > 5) throw new InboxDomainException("A rating is 1 to 5.");
         if (Outcome != SurveyOutcome.Sent) throw new InboxDomainException("This survey was not sent.");
+        if (Rating is not null) throw new InboxDomainException("This survey was answered already.");
         Rating = rating;
         AnsweredAt = at;
         AnswerMessageId = messageId;
-        if (!string.IsNullOrWhiteSpace(comment)) AddComment(comment);
-    }
-
-    public void AddComment(string comment)
-    {
+        // Only inline (the words after the rating): a later message is always an ordinary message.
+        if (string.IsNullOrWhiteSpace(comment)) return;
         var text = comment.Trim();
         Comment = text.Length <= CommentMaxLength ? text : text[..CommentMaxLength];
     }

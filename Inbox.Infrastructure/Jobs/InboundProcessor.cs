@@ -25,6 +25,7 @@ internal sealed class InboundProcessor(
     Media.MediaWork mediaWork,
     Bot.BotWork botWork,
     Workflow.AutoAssignWork autoAssignWork,
+    OutboundWork outboundWork,
     SqliteWriteGate writeGate,
     TimeProvider clock,
     ILogger<InboundProcessor> logger) : BackgroundService
@@ -101,6 +102,7 @@ internal sealed class InboundProcessor(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<InboxDbContext>();
         List<InboxChange> changes;
+        var queuedOutbound = false;
         using (await writeGate.EnterAsync(db, ct))
         {
             await db.Database.OpenConnectionAsync(ct);
@@ -108,9 +110,10 @@ internal sealed class InboundProcessor(
             // they are redone (see docs/decisions/001-webhook-group-commit.md). Webhook commits stay FULL.
             if (db is SqliteInboxDbContext) await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var applier = new InboundEventApplier(db, accounts);
+            var applier = new InboundEventApplier(db, accounts, clock);
             changes = await applier.ApplyAsync(events, ct);
             await applier.Writes.SaveAsync(db, ct);
+            queuedOutbound = applier.Writes.QueuedOutbound;
             var now = clock.GetUtcNow();
             await db.RawWebhookEvents.Where(e => ids.Contains(e.Id))
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.ProcessedAt, now).SetProperty(e => e.Attempts, e => e.Attempts + 1), ct);
@@ -118,6 +121,8 @@ internal sealed class InboundProcessor(
         }
 
         if (changes.Count > 0) await notifier.PublishAsync(changes, ct);
+        // A survey answer's thanks waits in the outbound queue.
+        if (queuedOutbound) outboundWork.Pulse();
         // Attachments are fetched by their own job: wake it now rather than at its next poll.
         if (events.OfType<InboundMessage>().Any(m => m.Media is not null)) mediaWork.Pulse();
         // Bot turns were committed with the messages: the bot answers now, outside the webhook request.

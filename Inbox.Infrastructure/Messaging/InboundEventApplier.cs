@@ -1,6 +1,7 @@
 using Inbox.Core.Channels;
 using Inbox.Core.Contacts;
 using Inbox.Core.Conversations;
+using Inbox.Core.Csat;
 using Inbox.Core.Realtime;
 using Inbox.Infrastructure.Channels.Accounts;
 using Inbox.Infrastructure.Persistence;
@@ -14,11 +15,12 @@ namespace Inbox.Infrastructure.Messaging;
 /// Everything is looked up with one query per kind (and channel) for the whole batch, untracked, and
 /// every lookup seeks an index; the caller saves <see cref="Writes"/> inside its transaction.
 /// </summary>
-internal sealed class InboundEventApplier(InboxDbContext db, ChannelAccountDirectory accounts)
+internal sealed class InboundEventApplier(InboxDbContext db, ChannelAccountDirectory accounts, TimeProvider clock)
 {
     private readonly Dictionary<(ChannelKind, string, string), ChannelIdentity> _identities = [];
     private readonly Dictionary<(Guid Contact, Guid Inbox), Conversation> _conversations = [];
     private readonly Dictionary<(ChannelKind, string), Message> _messagesByProviderId = [];
+    private readonly Dictionary<Guid, CsatSurvey?> _latestSurveys = [];
 
     public InboundWrites Writes { get; } = new();
 
@@ -63,6 +65,8 @@ internal sealed class InboundEventApplier(InboxDbContext db, ChannelAccountDirec
             var message = Message.Inbound(conversation.Id, identity.Id, inbound);
             Writes.Added(message);
             _messagesByProviderId[(message.Channel, inbound.ProviderMessageId)] = message;
+            // Before the resolved-thread rules (back to the bot, a new episode): a rating answers the survey and reopens nothing.
+            if (await AnswerSurveyAsync(conversation, message, changes, ct)) continue;
             if (accounts.BotAnswers(conversation.SharedInboxId)) conversation.ReturnToBotIfResolved();
             conversation.RecordInbound(message);
             Writes.Updated(conversation);
@@ -70,6 +74,38 @@ internal sealed class InboundEventApplier(InboxDbContext db, ChannelAccountDirec
             if (conversation.HandledBy == HandledBy.Bot) Writes.Added(new Bot.PendingBotTurn(message.Id, conversation.Id, message.CreatedAt));
             changes.Add(new InboxChange(InboxChangeKind.MessageAdded, conversation.Id, message.Id));
         }
+    }
+
+    /// <summary>
+    /// A rating (a tapped choice, "4", "4 great nurse", "4/5", "★★★★") to a resolved thread whose latest survey awaits one:
+    /// the message stays in the thread, the survey records the answer, the thread stays resolved (no new episode, no
+    /// bot), and the thanks is queued like the survey. Anything else — or a rating after the answer window — is an
+    /// ordinary message, so no patient request is ever swallowed.
+    /// </summary>
+    private async Task<bool> AnswerSurveyAsync(Conversation conversation, Message message, List<InboxChange> changes, CancellationToken ct)
+    {
+        if (conversation.Status != ConversationStatus.Resolved) return false;
+        if (SurveyAnswer.Parse(message.Text, message.Extras?.Chosen?.Id) is not { } answer) return false;
+        if (!_latestSurveys.TryGetValue(conversation.Id, out var survey))
+            // Seeks (ConversationId, CreatedAt); only ratings to resolved threads get here.
+            _latestSurveys[conversation.Id] = survey = await db.CsatSurveys.AsNoTracking()
+                .Where(s => s.ConversationId == conversation.Id).OrderByDescending(s => s.CreatedAt).FirstOrDefaultAsync(ct);
+        if (survey is null || !survey.AwaitsRating(message.CreatedAt)) return false;
+
+        survey.Answer(answer.Rating, answer.Comment, message.Id, message.CreatedAt);
+        Writes.Updated(survey);
+        conversation.RecordSurveyAnswer(message);
+        Writes.Updated(conversation);
+        // On the channel and identity the answer came from (its window is open now; LINE's fresh reply token answers it).
+        var at = clock.GetUtcNow() is var now && now > message.CreatedAt ? now : message.CreatedAt;
+        var thanks = Message.QueueOutbound(conversation.Id, message.ChannelIdentityId!.Value, message.Channel, message.AccountId, SurveyWording.Thanks, SurveyWording.Author, at);
+        Writes.Added(thanks);
+        conversation.RecordOutbound(thanks);
+        Writes.QueuedOutbound = true;
+        changes.Add(new InboxChange(InboxChangeKind.MessageAdded, conversation.Id, message.Id));
+        changes.Add(new InboxChange(InboxChangeKind.MessageAdded, conversation.Id, thanks.Id));
+        changes.Add(new InboxChange(InboxChangeKind.ConversationUpdated, conversation.Id));
+        return true;
     }
 
     /// <summary>LINE follow / unfollow: remembered on the identity and shown in the thread, so staff know why a reply cannot arrive.</summary>

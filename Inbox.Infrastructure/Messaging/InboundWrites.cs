@@ -18,6 +18,9 @@ internal sealed class InboundWrites
     private readonly List<object> _added = [];
     private readonly HashSet<object> _updated = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>A message was put in the outbound queue (the survey's thanks): the dispatcher is woken after commit.</summary>
+    public bool QueuedOutbound { get; set; }
+
     public void Added(object entity) => _added.Add(entity);
 
     public void Updated(object entity) => _updated.Add(entity);

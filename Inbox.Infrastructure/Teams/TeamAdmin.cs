@@ -10,14 +10,17 @@ public sealed record StaffOption(string Id, string Name, string Email);
 public sealed record TeamRow(Guid Id, string Name, IReadOnlyList<string> MemberIds, IReadOnlyList<Guid> InboxIds);
 
 /// <param name="AutoAssign">Round-robin on; <paramref name="MaxOpenPerAgent"/> its cap; <paramref name="RequireAssignmentToReply"/> the composer's rule.</param>
-public sealed record InboxRow(Guid Id, string Name, int Accounts, bool AutoAssign = false, int? MaxOpenPerAgent = null, bool RequireAssignmentToReply = false);
+/// <param name="CsatEnabled">A satisfaction survey when a conversation is resolved; <paramref name="CsatTemplateName"/> carries it outside WhatsApp's window.</param>
+public sealed record InboxRow(Guid Id, string Name, int Accounts, bool AutoAssign = false, int? MaxOpenPerAgent = null, bool RequireAssignmentToReply = false,
+    bool CsatEnabled = false, string? CsatTemplateName = null);
 
 /// <summary>What the admin screen does with shared inboxes and teams (who sees which conversations).</summary>
 public sealed class TeamAdmin(InboxDbContext db, TimeProvider clock)
 {
     public async Task<IReadOnlyList<InboxRow>> InboxesAsync(CancellationToken ct) =>
         await db.SharedInboxes.AsNoTracking().OrderBy(i => i.CreatedAt)
-            .Select(i => new InboxRow(i.Id, i.Name, db.ChannelAccounts.Count(a => a.SharedInboxId == i.Id), i.AutoAssign, i.MaxOpenPerAgent, i.RequireAssignmentToReply)).ToListAsync(ct);
+            .Select(i => new InboxRow(i.Id, i.Name, db.ChannelAccounts.Count(a => a.SharedInboxId == i.Id), i.AutoAssign, i.MaxOpenPerAgent, i.RequireAssignmentToReply,
+                i.CsatEnabled, i.CsatTemplateName)).ToListAsync(ct);
 
     /// <summary>Round-robin, its cap of open conversations per person, and "assign before replying", for one inbox.</summary>
     public async Task ConfigureAssignmentAsync(Guid inboxId, bool autoAssign, int? maxOpenPerAgent, bool requireAssignmentToReply, CancellationToken ct)
@@ -26,6 +29,23 @@ public sealed class TeamAdmin(InboxDbContext db, TimeProvider clock)
         inbox.ConfigureAssignment(autoAssign, maxOpenPerAgent, requireAssignmentToReply);
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>
+    /// The satisfaction survey for one inbox: on or off, and the approved WhatsApp template that carries it once the
+    /// 24-hour window has closed (none: such surveys are recorded as not sent).
+    /// </summary>
+    public async Task ConfigureSurveyAsync(Guid inboxId, bool enabled, string? templateName, CancellationToken ct)
+    {
+        var inbox = await db.SharedInboxes.SingleAsync(i => i.Id == inboxId, ct);
+        if (!string.IsNullOrWhiteSpace(templateName) && !(await SurveyTemplatesAsync(ct)).Contains(templateName.Trim()))
+            throw new InboxDomainException($"There is no approved template called {templateName.Trim()} without values to fill in. Choose one from the list.");
+        inbox.ConfigureCsat(enabled, templateName);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Approved (active) templates that can carry the survey: nothing to fill in, since nobody is there to fill it.</summary>
+    public async Task<IReadOnlyList<string>> SurveyTemplatesAsync(CancellationToken ct) =>
+        await db.MessageTemplates.AsNoTracking().Where(t => t.IsActive && t.ParameterCount == 0).Select(t => t.Name).Distinct().OrderBy(n => n).ToListAsync(ct);
 
     public async Task<IReadOnlyList<TeamRow>> TeamsAsync(CancellationToken ct)
     {

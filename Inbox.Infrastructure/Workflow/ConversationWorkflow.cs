@@ -21,6 +21,8 @@ internal sealed class ConversationWorkflow(
     IInboxNotifier notifier,
     AssignableStaff assignable,
     AutoAssignWork autoAssign,
+    Csat.SurveySender surveys,
+    Jobs.OutboundWork outbound,
     TimeProvider clock) : IConversationWorkflow
 {
     public async Task<ConversationListItem?> ChangeStatusAsync(InboxScope scope, Guid conversationId, ConversationStatus to, DateTimeOffset? snoozeUntil,
@@ -29,10 +31,12 @@ internal sealed class ConversationWorkflow(
         if (await LoadAsync(scope, conversationId, ct) is not { } conversation) return null;
         var now = clock.GetUtcNow();
         string line, action;
+        ConversationEpisode? resolved = null;
         switch (to)
         {
             case ConversationStatus.Resolved:
-                db.ConversationEpisodes.Add(conversation.Resolve(now, actor.Audit.Id));
+                resolved = conversation.Resolve(now, actor.Audit.Id);
+                db.ConversationEpisodes.Add(resolved);
                 (line, action) = ($"Resolved by {actor.Name}", AuditActions.ConversationResolve);
                 break;
             case ConversationStatus.Open:
@@ -50,7 +54,11 @@ internal sealed class ConversationWorkflow(
                 break;
         }
         await AddLineAsync(conversation, line, actor, now, ct);
+        // The episode's satisfaction survey (or the line saying why not) is saved with the resolution, in one transaction.
+        var survey = resolved is null ? null : await surveys.AddForResolutionAsync(conversation, resolved, now, ct);
+        if (survey?.MessageId is { } surveyMessage) _lines.Add(surveyMessage);
         await SaveAsync(ct);
+        if (survey?.Queued == true) outbound.Pulse();
         // A reopened, unassigned thread may go round-robin again.
         if (to == ConversationStatus.Open) autoAssign.Pulse();
         return await FinishAsync(scope, conversation, actor, action, ct);
@@ -130,11 +138,11 @@ internal sealed class ConversationWorkflow(
         if (last is null) return;
         var line = Message.Activity(conversation.Id, last.Channel, last.AccountId, text, actor.Author, now);
         db.Messages.Add(line);
-        _line = line.Id;
+        _lines.Add(line.Id);
     }
 
-    /// <summary>The thread line this change added, so open threads append it.</summary>
-    private Guid? _line;
+    /// <summary>The thread lines (and survey) this change added, so open threads append them.</summary>
+    private readonly List<Guid> _lines = [];
 
     private async Task SaveAsync(CancellationToken ct) => await db.SaveChangesAsync(ct);
 
@@ -142,8 +150,8 @@ internal sealed class ConversationWorkflow(
     {
         await audit.RecordAsync([new AuditEntry(clock.GetUtcNow(), actor.Audit, action, AuditSubjects.Conversation, conversation.Id.ToString(), actor.Ip)], ct);
         List<InboxChange> changes = [new InboxChange(InboxChangeKind.ConversationUpdated, conversation.Id)];
-        if (_line is { } line) changes.Add(new InboxChange(InboxChangeKind.MessageAdded, conversation.Id, line));
-        _line = null;
+        changes.AddRange(_lines.Select(line => new InboxChange(InboxChangeKind.MessageAdded, conversation.Id, line)));
+        _lines.Clear();
         await notifier.PublishAsync(changes, ct);
         return await queries.GetAsync(scope, conversation.Id, ct);
     }

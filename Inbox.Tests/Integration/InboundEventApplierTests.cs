@@ -23,7 +23,7 @@ public sealed class InboundEventApplierTests(InboundEventApplierTests.App app) :
         _ = app.Server;
         await using var db = app.CreateDbContext();
         await using var tx = await db.Database.BeginTransactionAsync();
-        var applier = new InboundEventApplier(db, app.Services.GetRequiredService<ChannelAccountDirectory>());
+        var applier = new InboundEventApplier(db, app.Services.GetRequiredService<ChannelAccountDirectory>(), TimeProvider.System);
         await applier.ApplyAsync(events, default);
         await applier.Writes.SaveAsync(db, default);
         await tx.CommitAsync();

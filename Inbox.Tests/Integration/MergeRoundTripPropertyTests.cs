@@ -1,4 +1,5 @@
 using Inbox.Core.Appointments;
+using Inbox.Core.Csat;
 using Inbox.Core.Audit;
 using Inbox.Core.Consent;
 using Inbox.Core.Labels;
@@ -51,6 +52,7 @@ public sealed class MergeRoundTripPropertyTests(MergeRoundTripPropertyTests.App 
         Assert.Equal(before.Appointments, after.Appointments);
         Assert.Equal(before.Labels, after.Labels);
         Assert.Equal(before.Mentions, after.Mentions);
+        Assert.Equal(before.Surveys, after.Surveys);
     }
 
     [Theory]
@@ -136,6 +138,15 @@ public sealed class MergeRoundTripPropertyTests(MergeRoundTripPropertyTests.App 
                 db.ConsentRecords.Add(new ConsentRecord(thread.ContactId, thread.Id, states[random.Next(states.Length)], ChannelKind.WhatsApp, start.AddMinutes(random.Next(0, 600))));
             if (random.Next(2) == 0)
                 db.Mentions.Add(new Mention(thread.Id, Guid.NewGuid(), "staff-" + random.Next(3), "Rina", start));
+            // A resolved episode with its satisfaction survey (sometimes answered): conversation-owned, it follows a fold.
+            if (random.Next(2) == 0)
+            {
+                var episode = thread.Resolve(start.AddHours(2), "s1");
+                db.ConversationEpisodes.Add(episode);
+                var survey = new CsatSurvey(episode, thread.SharedInboxId, episode.Channel ?? ChannelKind.WhatsApp, SurveyOutcome.Sent, null, false, start.AddHours(2));
+                if (random.Next(2) == 0) survey.Answer(1 + random.Next(5), random.Next(2) == 0 ? "kind staff" : null, Guid.NewGuid(), start.AddHours(3));
+                db.CsatSurveys.Add(survey);
+            }
             if (random.Next(2) == 0)
                 db.AppointmentRequests.Add(new AppointmentRequest(thread.ContactId, thread.Id, "Dental check-up", "Tuesday morning", "Pat", new DateOnly(1980, 1, 1), start));
         }

@@ -72,5 +72,18 @@ public static class LinePayloads
         unsend = new { messageId },
     };
 
+    /// <summary>A tap on a postback action we offered (a quick reply): LINE sends our `data` back, with a fresh reply token.</summary>
+    public static string Postback(string userId, string data, string? replyToken = null) => Envelope(new
+    {
+        type = "postback",
+        postback = new { data },
+        webhookEventId = NewWebhookEventId(),
+        deliveryContext = new { isRedelivery = false },
+        timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+        source = new { type = "user", userId },
+        replyToken = replyToken ?? NewReplyToken(),
+        mode = "active",
+    });
+
     public static string Envelope(params object[] events) => JsonSerializer.Serialize(new { destination = Destination, events });
 }

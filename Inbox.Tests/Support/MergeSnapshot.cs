@@ -8,7 +8,8 @@ namespace Inbox.Tests.Support;
 /// </summary>
 public sealed record MergeSnapshot(
     IReadOnlyList<string> Contacts, IReadOnlyList<string> Identities, IReadOnlyList<string> Conversations, IReadOnlyList<string> Messages,
-    IReadOnlyList<string> Consents, IReadOnlyList<string> Appointments, IReadOnlyList<string> Labels, IReadOnlyList<string> Mentions)
+    IReadOnlyList<string> Consents, IReadOnlyList<string> Appointments, IReadOnlyList<string> Labels, IReadOnlyList<string> Mentions,
+    IReadOnlyList<string> Surveys)
 {
     public static async Task<MergeSnapshot> TakeAsync(InboxWebApplicationFactory app, params Guid[] contactIds)
     {
@@ -22,6 +23,7 @@ public sealed record MergeSnapshot(
         var appointments = await db.AppointmentRequests.AsNoTracking().Where(a => contactIds.Contains(a.ContactId)).OrderBy(a => a.Id).ToListAsync();
         var labels = await db.ConversationLabels.AsNoTracking().Where(l => conversationIds.Contains(l.ConversationId)).ToListAsync();
         var mentions = await db.Mentions.AsNoTracking().Where(m => conversationIds.Contains(m.ConversationId)).OrderBy(m => m.Id).ToListAsync();
+        var surveys = await db.CsatSurveys.AsNoTracking().Where(s => conversationIds.Contains(s.ConversationId)).OrderBy(s => s.Id).ToListAsync();
         return new MergeSnapshot(
             contacts.Select(c => $"{c.Id} {c.Name}|{c.Phone}|{c.Email}|{c.DateOfBirth}|{c.NameKey}|{c.NameSoundKey}|{c.DetailsVerifiedAt:O}|{c.MergedIntoId}|{c.CreatedAt:O}").ToList(),
             identities.Select(i => $"{i.Id} {i.ContactId} {i.Channel} {i.ExternalId}").ToList(),
@@ -30,6 +32,7 @@ public sealed record MergeSnapshot(
             consents.Select(c => $"{c.Id} {c.ContactId} {c.State} {c.At:O}").ToList(),
             appointments.Select(a => $"{a.Id} {a.ContactId} {a.ConversationId} {a.Status}").ToList(),
             labels.Select(l => $"{l.ConversationId} {l.LabelId}").Order().ToList(),
-            mentions.Select(m => $"{m.Id} {m.ConversationId}").ToList());
+            mentions.Select(m => $"{m.Id} {m.ConversationId}").ToList(),
+            surveys.Select(s => $"{s.Id} {s.ConversationId} {s.EpisodeId} {s.Outcome} {s.Rating} {s.AnswerMessageId}").ToList());
     }
 }

@@ -16,6 +16,10 @@ public static class MessengerPayloads
             message = new { mid = mid ?? NewMid(), attachments = new[] { new { type, payload = new { url, sticker_id = stickerId } } } },
         }));
 
+    /// <summary>The patient tapped a quick reply we offered: its title as text, our payload in `quick_reply`.</summary>
+    public static string QuickReply(string psid, string title, string payload, string? mid = null) =>
+        Envelope(Page, Event(psid, Page, null, new { message = new { mid = mid ?? NewMid(), text = title, quick_reply = new { payload } } }));
+
     public static string Postback(string psid, string title, string? payload, string? mid, DateTimeOffset at) =>
         Envelope(Page, Event(psid, Page, at, new { postback = new { mid, title, payload } }));
 

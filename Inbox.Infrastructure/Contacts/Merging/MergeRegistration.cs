@@ -23,6 +23,7 @@ public static class MergeRegistration
 
         services.AddScoped<IConversationFoldParticipant>(_ => new ThreadRowsFold<AppointmentRequest>("appointment.thread", a => a.ConversationId));
         services.AddScoped<IConversationFoldParticipant>(_ => new ThreadRowsFold<Mention>("mention", m => m.ConversationId));
+        services.AddScoped<IConversationFoldParticipant>(_ => new ThreadRowsFold<Inbox.Core.Csat.CsatSurvey>("csat", s => s.ConversationId));
         services.AddScoped<IConversationFoldParticipant, LabelMoves>();
         services.AddScoped<IContactMerger, ContactMerger>();
         services.AddScoped<MergeReviewQueries>();

@@ -83,17 +83,7 @@ internal sealed class ConversationQueries(InboxDbContext db) : IConversationQuer
     public async Task<IReadOnlyList<ReplyChannelState>> ReplyChannelsAsync(InboxScope scope, Guid conversationId, CancellationToken ct)
     {
         var mask = await Visible(scope).Where(c => c.Id == conversationId).Select(c => (int?)c.ChannelMask).FirstOrDefaultAsync(ct);
-        if (mask is not { } channels) return [];
-        // The channels the patient wrote from (a handful), each answered where the sender would answer: the patient's
-        // last message there, and whether that identity still follows (LINE).
-        var states = new List<ReplyChannelState>();
-        foreach (var channel in Enum.GetValues<ChannelKind>().Where(c => (channels & 1 << (int)c) != 0))
-        {
-            if (await db.LastInboundAsync(conversationId, channel, ct) is not { } last) continue;
-            var following = await db.ChannelIdentities.Where(i => i.Id == last.IdentityId).Select(i => i.IsFollowing).FirstOrDefaultAsync(ct);
-            states.Add(new ReplyChannelState(channel, last.At, Blocked: !following));
-        }
-        return states;
+        return mask is { } channels ? await db.ReplyChannelStatesAsync(conversationId, channels, ct) : [];
     }
 
     private IQueryable<Conversation> Visible(InboxScope scope) => db.VisibleConversations(scope);

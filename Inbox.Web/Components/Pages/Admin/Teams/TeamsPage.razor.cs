@@ -18,6 +18,7 @@ public partial class TeamsPage : ComponentBase
     private Dictionary<Guid, IReadOnlyCollection<string>> _members = [];
     private Dictionary<Guid, IReadOnlyCollection<Guid>> _served = [];
     private Dictionary<Guid, InboxSettings> _settings = [];
+    private IReadOnlyList<string> _surveyTemplates = [];
     private string? _newInbox;
     private string? _newTeam;
     private string? _error;
@@ -34,7 +35,11 @@ public partial class TeamsPage : ComponentBase
     private async Task LoadAsync()
     {
         _inboxes = await Scoped.RunAsync<TeamAdmin, IReadOnlyList<InboxRow>>(t => t.InboxesAsync(CancellationToken.None));
-        _settings = _inboxes.ToDictionary(i => i.Id, i => new InboxSettings { AutoAssign = i.AutoAssign, Cap = i.MaxOpenPerAgent, RequireAssignment = i.RequireAssignmentToReply });
+        _settings = _inboxes.ToDictionary(i => i.Id, i => new InboxSettings
+        {
+            AutoAssign = i.AutoAssign, Cap = i.MaxOpenPerAgent, RequireAssignment = i.RequireAssignmentToReply, Survey = i.CsatEnabled, SurveyTemplate = i.CsatTemplateName,
+        });
+        _surveyTemplates = await Scoped.RunAsync<TeamAdmin, IReadOnlyList<string>>(t => t.SurveyTemplatesAsync(CancellationToken.None));
         _staff = await Scoped.RunAsync<TeamAdmin, IReadOnlyList<StaffOption>>(t => t.StaffAsync(CancellationToken.None));
         _teams = await Scoped.RunAsync<TeamAdmin, IReadOnlyList<TeamRow>>(t => t.TeamsAsync(CancellationToken.None));
         _members = _teams.ToDictionary(t => t.Id, t => (IReadOnlyCollection<string>)t.MemberIds.ToHashSet());
@@ -65,7 +70,13 @@ public partial class TeamsPage : ComponentBase
     private Task SaveInboxAsync(InboxRow inbox) => RunAsync(async () =>
     {
         var s = _settings[inbox.Id];
-        await Scoped.RunAsync<TeamAdmin, bool>(async t => { await t.ConfigureAssignmentAsync(inbox.Id, s.AutoAssign, s.Cap, s.RequireAssignment, CancellationToken.None); return true; });
+        await Scoped.RunAsync<TeamAdmin, bool>(async t =>
+        {
+            // The survey first: it checks its template before anything is saved.
+            await t.ConfigureSurveyAsync(inbox.Id, s.Survey, s.SurveyTemplate, CancellationToken.None);
+            await t.ConfigureAssignmentAsync(inbox.Id, s.AutoAssign, s.Cap, s.RequireAssignment, CancellationToken.None);
+            return true;
+        });
         await RecordAsync(global::Inbox.Core.Audit.AuditActions.InboxSettingsChange, "sharedInbox", inbox.Id.ToString());
         // Turning round-robin on may hand out waiting conversations at once.
         AutoAssign.Pulse();
@@ -77,6 +88,8 @@ public partial class TeamsPage : ComponentBase
         public bool AutoAssign { get; set; }
         public int? Cap { get; set; }
         public bool RequireAssignment { get; set; }
+        public bool Survey { get; set; }
+        public string? SurveyTemplate { get; set; }
     }
 
     private async Task RunAsync(Func<Task> change)
