@@ -11,11 +11,17 @@ internal sealed class CommandCapture : DbCommandInterceptor
 
     public Captured? Last { get; private set; }
 
+    /// <summary>Every command while <see cref="Recording"/> (the reports benchmark prints the plans of one dashboard load).</summary>
+    public List<Captured> All { get; } = [];
+
+    public bool Recording { get; set; }
+
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken ct = default)
     {
         // A list page reads its labels afterwards (one small IN query): keep the list's own query for its plan.
         if (!command.CommandText.Contains("FROM \"ConversationLabels\"", StringComparison.Ordinal))
             Last = new Captured(command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToArray());
+        if (Recording && Last is not null) All.Add(Last);
         return base.ReaderExecutingAsync(command, eventData, result, ct);
     }
 }
