@@ -44,12 +44,18 @@ public sealed class ReportQueryPlanTests(ReportMetricsTests.Clinic clinic) : ICl
             await using (var db = clinic.Set.CreateDbContext(capture))
                 await Load(name, new ReportQueries(db), ReportFilter.ForDays(day, day, Berlin, agentId: agent), scope);
             var where = $"{name} / {day} / {(scope.SeesAll ? "all" : "one inbox")} / {agent ?? "everyone"}";
-            // With nothing found, the names are not looked up: fewer queries, never more.
-            var expected = day.Month == 3 ? capture.All.Count == queries : capture.All.Count <= queries;
+            // The most queries: a busy day with a person (whose messages in and out are read apart); without a person
+            // both directions are one read, and with nothing found no names are looked up: fewer, never more.
+            var expected = day.Month == 3 && agent is not null ? capture.All.Count == queries : capture.All.Count <= queries;
             if (!expected) problems.Add($"{where}: {capture.All.Count} queries, expected {queries}");
             foreach (var query in capture.All)
-            foreach (var step in Plan(query).Where(step => FullScan(step, query.Sql)))
-                problems.Add($"{where}: {step} in {query.Sql[..Math.Min(120, query.Sql.Length)]}");
+            foreach (var step in Plan(query))
+            {
+                if (FullScan(step, query.Sql)) problems.Add($"{where}: {step} in {query.Sql[..Math.Min(120, query.Sql.Length)]}");
+                // Counting messages never reads their rows: the (CreatedAt, Direction, Type, Channel, ConversationId, AuthorId) index covers it.
+                if (query.Sql.Contains("FROM \"Messages\" AS \"m\"", StringComparison.Ordinal) && step.StartsWith("SEARCH m ", StringComparison.Ordinal)
+                    && !step.Contains("COVERING INDEX", StringComparison.Ordinal)) problems.Add($"{where}: reads message rows: {step}");
+            }
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }

@@ -80,10 +80,10 @@ internal static class ReportsBenchmark
             });
             var perLoad = capture.All.Count / (runs + 1);
             Console.WriteLine($"  queries per dashboard load: {perLoad}\n");
-            if (o.Text("plans") is not null && days == 30)
+            if (o.Text("plans") is not null && days == o.Int("plan-days", 30))
                 foreach (var query in capture.All.Take(perLoad))
                 {
-                    Console.WriteLine("  " + query.Sql.ReplaceLineEndings(" ")[..Math.Min(160, query.Sql.Length)]);
+                    Console.WriteLine($"  {plans.Time(query),7:F1} ms  " + query.Sql.ReplaceLineEndings(" ")[..Math.Min(160, query.Sql.Length)]);
                     plans.Print(query);
                 }
         }

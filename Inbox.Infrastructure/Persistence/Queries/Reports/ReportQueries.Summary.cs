@@ -1,3 +1,4 @@
+using Inbox.Core.Conversations;
 using Inbox.Core.Csat;
 using Inbox.Core.Reports;
 using Inbox.Core.Teams;
@@ -8,13 +9,11 @@ namespace Inbox.Infrastructure.Persistence.Queries;
 
 internal sealed partial class ReportQueries
 {
-    /// <summary>Eight queries whatever the period: three message counts, three rankings, the bot's episodes, the surveys.</summary>
+    /// <summary>Six queries whatever the period (eight with a person): the messages, three rankings, the bot's episodes, the surveys.</summary>
     public async Task<ReportSummary> SummaryAsync(ReportFilter filter, InboxScope scope, CancellationToken ct)
     {
         var sources = new ReportSources(db, filter, scope);
-        var messagesIn = await sources.MessagesIn.CountAsync(ct);
-        var messagesOut = await sources.MessagesOut.CountAsync(ct);
-        var conversations = await sources.MessagesIn.Select(m => m.ConversationId).Distinct().CountAsync(ct);
+        var (messagesIn, messagesOut, conversations) = await MessageCountsAsync(sources, ct);
         var firstResponse = One(await sources.FirstResponses.RankAsync(db, SampleGroup.None, ct));
         var resolution = One(await sources.Resolutions.RankAsync(db, SampleGroup.None, ct));
         var handoverWait = One(await sources.PickUps.RankAsync(db, SampleGroup.None, ct));
@@ -22,6 +21,19 @@ internal sealed partial class ReportQueries
         var csat = await CsatAsync(sources, ct);
         return new ReportSummary(conversations, messagesIn, messagesOut, firstResponse, resolution, csat,
             Ratio(bot.Contained, bot.WithBot), Ratio(bot.HandedOver, bot.WithBot), handoverWait);
+    }
+
+    /// <summary>Messages each way and the conversations patients wrote in: one pass over the messages' covering index.</summary>
+    private static async Task<(int In, int Out, int Conversations)> MessageCountsAsync(ReportSources sources, CancellationToken ct)
+    {
+        if (sources.BothWays is not { } both)
+            return (await sources.MessagesIn.CountAsync(ct), await sources.MessagesOut.CountAsync(ct),
+                await sources.MessagesIn.Select(m => m.ConversationId).Distinct().CountAsync(ct));
+        var rows = await both.GroupBy(m => m.Direction)
+            .Select(g => new { Direction = g.Key, Count = g.Count(), Conversations = g.Select(m => m.ConversationId).Distinct().Count() })
+            .ToListAsync(ct);
+        var inbound = rows.SingleOrDefault(r => r.Direction == MessageDirection.In);
+        return (inbound?.Count ?? 0, rows.SingleOrDefault(r => r.Direction == MessageDirection.Out)?.Count ?? 0, inbound?.Conversations ?? 0);
     }
 
     private static Percentiles One(Dictionary<string, Percentiles> figures) => figures.GetValueOrDefault("") ?? Percentiles.None;

@@ -12,7 +12,9 @@ internal sealed partial class ReportQueries
     public async Task<IReadOnlyList<AgentRow>> ByAgentAsync(ReportFilter filter, InboxScope scope, CancellationToken ct)
     {
         var sources = new ReportSources(db, filter, scope);
-        var replies = await sources.MessagesOut.Where(m => m.AuthorId != null && m.AuthorKind == Core.Conversations.AuthorKind.Agent)
+        // Among messages to the patient only people's carry an author id (the bot's and the page's outside Inbox do not),
+        // so the count stays on the messages' covering index.
+        var replies = await sources.MessagesOut.Where(m => m.AuthorId != null)
             .GroupBy(m => m.AuthorId!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var firstResponse = await sources.FirstResponses.RankAsync(db, SampleGroup.Agent, ct);
         var resolution = await sources.Resolutions.RankAsync(db, SampleGroup.Agent, ct);
@@ -29,12 +31,21 @@ internal sealed partial class ReportQueries
         }).OrderBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
     }
 
-    /// <summary>Five queries: messages each way, first responses, resolutions and ratings grouped by channel.</summary>
+    private static async Task<(Dictionary<string, int> In, Dictionary<string, int> Out)> MessagesByChannelAsync(ReportSources sources, CancellationToken ct)
+    {
+        if (sources.BothWays is not { } both)
+            return (await sources.MessagesIn.GroupBy(m => m.Channel).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key.ToString(), x => x.Count, ct),
+                await sources.MessagesOut.GroupBy(m => m.Channel).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key.ToString(), x => x.Count, ct));
+        var rows = await both.GroupBy(m => new { m.Direction, m.Channel }).Select(g => new { g.Key.Direction, g.Key.Channel, Count = g.Count() }).ToListAsync(ct);
+        return (rows.Where(r => r.Direction == Core.Conversations.MessageDirection.In).ToDictionary(r => r.Channel.ToString(), r => r.Count),
+            rows.Where(r => r.Direction == Core.Conversations.MessageDirection.Out).ToDictionary(r => r.Channel.ToString(), r => r.Count));
+    }
+
+    /// <summary>Four queries (five with a person): messages each way, first responses, resolutions and ratings grouped by channel.</summary>
     public async Task<IReadOnlyList<ChannelRow>> ByChannelAsync(ReportFilter filter, InboxScope scope, CancellationToken ct)
     {
         var sources = new ReportSources(db, filter, scope);
-        var messagesIn = await sources.MessagesIn.GroupBy(m => m.Channel).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key.ToString(), x => x.Count, ct);
-        var messagesOut = await sources.MessagesOut.GroupBy(m => m.Channel).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key.ToString(), x => x.Count, ct);
+        var (messagesIn, messagesOut) = await MessagesByChannelAsync(sources, ct);
         var firstResponse = await sources.FirstResponses.RankAsync(db, SampleGroup.Channel, ct);
         var resolution = await sources.Resolutions.RankAsync(db, SampleGroup.Channel, ct);
         var ratings = await sources.Ratings.TallyAsync(db, SampleGroup.Channel, ct);

@@ -51,6 +51,14 @@ internal sealed class ReportSources(InboxDbContext db, ReportFilter filter, Inbo
         }
     }
 
+    /// <summary>
+    /// Messages in and out in one read, when they are filtered alike (no person: a person's "in" and "out" select
+    /// different rows). Null with a person filter. Notes are always outbound, system lines never count.
+    /// </summary>
+    public IQueryable<Message>? BothWays => filter.AgentId is null
+        ? MessagesOfPeriod(byAssignee: false).Where(m => m.Type != MessageType.System && (m.Direction == MessageDirection.In || m.Type != MessageType.Note))
+        : null;
+
     public IQueryable<ReportSample> PatientMessages => MessagesIn.Select(m => new ReportSample { ConversationId = m.ConversationId, Agent = null, Channel = m.Channel, At = m.CreatedAt, Value = null });
 
     /// <summary>First human replies in the period: finished episodes and the current ones, credited to who replied.</summary>
