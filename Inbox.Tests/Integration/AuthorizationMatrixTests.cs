@@ -113,6 +113,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
         { "GET", "/api/v1/agents", Permission.ReadConversations },
         { "GET", "/api/v1/audit", Permission.ViewAudit },
         { "POST", "/api/v1/audit/verify", Permission.ViewAudit },
+        { "GET", "/api/v1/reports/summary", Permission.ViewReports },
     };
 
     public static TheoryData<string, string> ChangeRoutes => new()

@@ -21,6 +21,7 @@ internal static class ApiPolicies
     public const string AuditRead = "api:audit:read";
     public const string ConversationsHandover = "api:conversations:handover";
     public const string AuditVerify = "api:audit:verify";
+    public const string ReportsRead = "api:reports:read";
 
     public static AuthorizationBuilder AddApiPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(AnyKey, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
@@ -34,7 +35,8 @@ internal static class ApiPolicies
         .AddPolicy(MessagesSend, p => Require(p, Permission.ReplyToPatients))
         .AddPolicy(AuditRead, p => Require(p, Permission.ViewAudit))
         .AddPolicy(ConversationsHandover, p => Require(p, Permission.TakeHandovers))
-        .AddPolicy(AuditVerify, p => Require(p, Permission.ViewAudit));
+        .AddPolicy(AuditVerify, p => Require(p, Permission.ViewAudit))
+        .AddPolicy(ReportsRead, p => Require(p, Permission.ViewReports));
 
     private static void Require(AuthorizationPolicyBuilder policy, Permission permission) => policy
         .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)

@@ -11,11 +11,17 @@ internal sealed class CommandCapture : DbCommandInterceptor
 
     public Captured? Last { get; private set; }
 
+    /// <summary>Every command while <see cref="Recording"/> (the reports benchmark prints the plans of one dashboard load).</summary>
+    public List<Captured> All { get; } = [];
+
+    public bool Recording { get; set; }
+
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken ct = default)
     {
         // A list page reads its labels afterwards (one small IN query): keep the list's own query for its plan.
         if (!command.CommandText.Contains("FROM \"ConversationLabels\"", StringComparison.Ordinal))
             Last = new Captured(command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToArray());
+        if (Recording && Last is not null) All.Add(Last);
         return base.ReaderExecutingAsync(command, eventData, result, ct);
     }
 }
@@ -52,6 +58,20 @@ internal sealed class QueryPlans(string path)
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT \"AssigneeId\" FROM \"Conversations\" WHERE \"AssigneeId\" IS NOT NULL AND \"Status\" = 'Open' LIMIT 1";
         return Task.FromResult(command.ExecuteScalar() as string);
+    }
+
+    /// <summary>Runs the query once more on its own connection, reading every row: milliseconds.</summary>
+    public double Time(CommandCapture.Captured query)
+    {
+        using var connection = new SqliteConnection(_connection);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = query.Sql;
+        foreach (var (name, value) in query.Parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) { }
+        return clock.Elapsed.TotalMilliseconds;
     }
 
     public void Print(CommandCapture.Captured query)

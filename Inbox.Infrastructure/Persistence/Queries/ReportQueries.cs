@@ -1,12 +1,16 @@
 using Inbox.Core.Conversations;
 using Inbox.Core.Reports;
-using Inbox.Core.Teams;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inbox.Infrastructure.Persistence.Queries;
 
-/// <summary>Report figures, each one COUNT over an index range: conversations by status, messages by time and direction.</summary>
-internal sealed class ReportQueries(InboxDbContext db) : IReportQueries
+/// <summary>
+/// The reports (definitions: docs/metrics.md). Every figure is computed by the database from facts recorded per
+/// episode when they happened (<see cref="ConversationEpisode"/>, the conversation's Episode* columns, CsatSurveys) and
+/// from message counts over the (CreatedAt, Direction) index: counts and percentiles by rank, never rows loaded to be
+/// counted here. The figures are split by kind: Reports/ReportQueries.Summary, .Trend, .Tables, .Drill.
+/// </summary>
+internal sealed partial class ReportQueries(InboxDbContext db) : IReportQueries
 {
     public async Task<HeadlineFigures> HeadlinesAsync(DateTimeOffset dayStart, DateTimeOffset dayEnd, CancellationToken ct)
     {
@@ -19,11 +23,14 @@ internal sealed class ReportQueries(InboxDbContext db) : IReportQueries
         return new HeadlineFigures(open, inbound, outbound);
     }
 
-    // Filled in by the dashboard work (issue 8).
-    public Task<ReportSummary> SummaryAsync(ReportFilter filter, InboxScope scope, CancellationToken ct) => throw new NotImplementedException();
-    public Task<IReadOnlyList<TrendPoint>> TrendAsync(ReportFilter filter, TimeZoneInfo zone, InboxScope scope, CancellationToken ct) => throw new NotImplementedException();
-    public Task<IReadOnlyList<AgentRow>> ByAgentAsync(ReportFilter filter, InboxScope scope, CancellationToken ct) => throw new NotImplementedException();
-    public Task<IReadOnlyList<ChannelRow>> ByChannelAsync(ReportFilter filter, InboxScope scope, CancellationToken ct) => throw new NotImplementedException();
-    public Task<IReadOnlyList<CsatComment>> CommentsAsync(ReportFilter filter, InboxScope scope, int? rating, int limit, CancellationToken ct) => throw new NotImplementedException();
-    public Task<IReadOnlyList<DrillRow>> DrillAsync(ReportFilter filter, ReportMetric metric, int? rating, InboxScope scope, int limit, CancellationToken ct) => throw new NotImplementedException();
+    /// <summary>Staff display names of the ids, one query; an id that is no staff member (an API key) names itself.</summary>
+    private async Task<Dictionary<string, string>> NamesAsync(IEnumerable<string?> ids, CancellationToken ct)
+    {
+        var wanted = ids.OfType<string>().Distinct().ToList();
+        var names = wanted.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        foreach (var id in wanted) names.TryAdd(id, id);
+        return names;
+    }
+
+    private static double? Ratio(int part, int whole) => whole == 0 ? null : (double)part / whole;
 }

@@ -110,6 +110,8 @@ internal sealed class DemoRows(DbContext db) : IAsyncDisposable
     public PreparedRowCommand Identities { get; } = PreparedRowCommand.Insert(db, typeof(ChannelIdentity));
     public PreparedRowCommand Conversations { get; } = PreparedRowCommand.Insert(db, typeof(Conversation));
     public PreparedRowCommand Messages { get; } = PreparedRowCommand.Insert(db, typeof(Message));
+    public PreparedRowCommand Episodes { get; } = PreparedRowCommand.Insert(db, typeof(ConversationEpisode));
+    public PreparedRowCommand Surveys { get; } = PreparedRowCommand.Insert(db, typeof(Inbox.Core.Csat.CsatSurvey));
 
     public async ValueTask DisposeAsync()
     {
@@ -117,5 +119,7 @@ internal sealed class DemoRows(DbContext db) : IAsyncDisposable
         await Identities.DisposeAsync();
         await Conversations.DisposeAsync();
         await Messages.DisposeAsync();
+        await Episodes.DisposeAsync();
+        await Surveys.DisposeAsync();
     }
 }

@@ -64,6 +64,18 @@ internal static class DemoPeople
         "Can you send me the invoice for my insurer?", "Do I need to fast before the blood test?", "Please cancel my appointment next week.",
     ];
 
+    public static readonly string[] HappyComments =
+    [
+        "Quick and friendly, thank you!", "Got my appointment the same day.", "Very helpful receptionist.",
+        "Easy to sort out by chat.", "Thanks for calling me back so fast.",
+    ];
+
+    public static readonly string[] UnhappyComments =
+    [
+        "Waited a long time for an answer.", "Nobody told me the clinic was closed.", "Had to explain everything twice.",
+        "The bot did not understand me.", "Still waiting for my results.",
+    ];
+
     public static readonly string[] StaffTexts =
     [
         "Of course. Would Thursday at 10:30 suit you?", "Your report is ready; you can collect it at reception or we can email it.",

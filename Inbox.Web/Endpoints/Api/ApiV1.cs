@@ -33,6 +33,7 @@ internal static class ApiV1
         api.MapAgents();
         api.MapMessages();
         api.MapAudit();
+        api.MapReports();
         // An unknown API route answers a problem, not the UI's "not found" page.
         api.MapFallback(() => Results.Problem(title: "There is no such API route.", statusCode: StatusCodes.Status404NotFound))
             .ExcludeFromDescription();

@@ -835,9 +835,9 @@ namespace Inbox.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ChannelIdentityId", "CreatedAt");
 
-                    b.HasIndex("CreatedAt", "Direction");
-
                     b.HasIndex("ConversationId", "CreatedAt", "Id");
+
+                    b.HasIndex("CreatedAt", "Direction", "Type", "Channel", "ConversationId", "AuthorId");
 
                     b.ToTable("Messages");
                 });
