@@ -271,6 +271,22 @@ public sealed class DashboardTests
     }
 
     [Fact]
+    public async Task A_drill_down_that_fails_says_so_in_its_panel_and_audits_nothing()
+    {
+        await using var h = Harness();
+        h.Reports.Setup(q => q.DrillAsync(It.IsAny<ReportFilter>(), It.IsAny<ReportMetric>(), It.IsAny<int?>(), It.IsAny<InboxScope>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("database down"));
+        var cut = RenderPage(h);
+        cut.WaitForElement("[data-testid=report-headlines]");
+
+        cut.Find("[data-testid=report-card-conversations] [data-testid=report-card-value]").Click();
+
+        cut.WaitForElement("[data-testid=report-drill-failed]");
+        Assert.NotEmpty(cut.FindAll("[data-testid=report-headlines]"));
+        h.Audit.Verify(a => a.RecordAsync(It.Is<IReadOnlyCollection<AuditEntry>>(e => e.Any(x => x.Action == AuditActions.ReportDrill)), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
     public async Task Todays_counters_count_again_when_messages_arrive()
     {
         await using var h = new ComponentHarness();
