@@ -127,13 +127,13 @@ public sealed class DashboardTests
         Assert.StartsWith("+20%", Card("conversations", "change"));
         Assert.Equal("4 min", Card("first-response", "value"));
         Assert.Equal("p90 25 min", Card("first-response", "p90"));
-        Assert.StartsWith("−2 min", Card("first-response", "change"));
+        Assert.StartsWith("better:−2 min", Card("first-response", "change"));
         Assert.Equal("better", cut.Find("[data-testid=report-card-first-response] [data-testid=report-card-change]").GetAttribute("data-tone"));
         Assert.Equal("2 h 5 min", Card("resolution", "value"));
         Assert.Equal("p90 1 d", Card("resolution", "p90"));
         Assert.StartsWith("no change", Card("resolution", "change"));
         Assert.Equal("80%", Card("satisfaction", "value"));
-        Assert.StartsWith("−4 pts", Card("satisfaction", "change"));
+        Assert.StartsWith("worse:−4 pts", Card("satisfaction", "change"));
         Assert.Equal("worse", cut.Find("[data-testid=report-card-satisfaction] [data-testid=report-card-change]").GetAttribute("data-tone"));
         Assert.Equal("75%", Card("response-rate", "value"));
         Assert.Equal("25%", Card("bot-containment", "value"));
