@@ -63,6 +63,7 @@ internal static class WebApplicationExtensions
         app.MapAccountEndpoints();
         app.MapApiV1();
         app.MapMedia();
+        app.MapReportExports();
         app.MapHub<InboxHub>(InboxHub.Route); // its [Authorize] policy becomes the endpoint's
         app.MapDevelopmentTools();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -44,6 +44,9 @@ public static class AuditActions
     public const string LabelChange = "label.change";
     public const string LabelDelete = "label.delete";
     public const string InboxSettingsChange = "inbox.settings.change";
+    public const string ReportDrill = "report.drill";
+    public const string ReportComments = "report.comments";
+    public const string ReportExport = "report.export";
 
     private static readonly Dictionary<string, string> Descriptions = new()
     {
@@ -75,6 +78,9 @@ public static class AuditActions
         [NoteAdd] = "Wrote a private note",
         [Search] = "Searched patients and messages",
         [MentionList] = "Opened the notes that mention them",
+        [ReportDrill] = "Opened the conversations behind a report figure",
+        [ReportComments] = "Read patients' survey ratings and comments",
+        [ReportExport] = "Exported a report table",
         ["canned.create"] = "Added a canned reply",
         ["canned.change"] = "Changed a canned reply",
         ["canned.delete"] = "Deleted a canned reply",
@@ -137,6 +143,8 @@ public static class AuditSubjects
     public const string Template = "template";
     public const string AppointmentRequest = "appointmentRequest";
     public const string CannedReply = "cannedReply";
+    /// <summary>A dashboard table as a whole (an export of figures without patient data); the id is the table's name.</summary>
+    public const string Report = "report";
     public const string Label = "label";
 
     public static IReadOnlyList<string> Known { get; } = [Conversation, Contact, Staff, ApiKey, ChannelAccount, Team, SharedInbox, Message, Template, AppointmentRequest, CannedReply, Label];

@@ -59,6 +59,7 @@ public sealed class ComponentHarness : IAsyncDisposable
         Context.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Clinic));
         Context.Services.AddSingleton(Workflow.Object);
         Context.Services.AddSingleton(Choices.Object);
+        Context.Services.AddSingleton(Reports.Object);
         Choices.Setup(c => c.LabelsAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
         Choices.Setup(c => c.TeamsAsync(It.IsAny<Guid?>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         Choices.Setup(c => c.PeopleAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
@@ -88,6 +89,8 @@ public sealed class ComponentHarness : IAsyncDisposable
     public Bunit.TestDoubles.BunitAuthorizationContext Auth { get; }
     public Mock<IConversationWorkflow> Workflow { get; } = new();
     public Mock<IInboxChoices> Choices { get; } = new();
+    /// <summary>The dashboard's figures (loose: a figure not set up reads as nothing).</summary>
+    public Mock<Inbox.Core.Reports.IReportQueries> Reports { get; } = new();
     /// <summary>The signed-in person's inboxes: one fixed inbox; components must pass it to every read.</summary>
     public Mock<ICallerInboxScope> Scope { get; } = CreateScope();
     public static readonly InboxScope SignedInScope = InboxScope.Only([Guid.Parse("0190f0a0-0000-7000-8000-000000000001")]);

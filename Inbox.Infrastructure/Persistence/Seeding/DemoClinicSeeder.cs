@@ -9,7 +9,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Inbox.Infrastructure.Persistence.Seeding;
 
-/// <summary>A small demo clinic for Development: a few patients writing on several channels. Runs once, on an empty database.</summary>
+/// <summary>
+/// A small demo clinic for Development: a few patients writing on several channels now, and a month of history for the
+/// dashboard (<see cref="DemoClinicHistory"/>). Runs once, on an empty database.
+/// </summary>
 public static class DemoClinicSeeder
 {
     private sealed record Line(bool FromPatient, string Text, int MinutesAgo);
@@ -72,6 +75,8 @@ public static class DemoClinicSeeder
                 db.Messages.Add(message);
             }
         }
+        // A month of resolved visits, surveys and ratings behind the dashboard.
+        await DemoClinicHistory.AddAsync(db, inboxId, channel => AccountFor(channel, config), clock.LocalTimeZone, now, ct);
         // Approved-template examples, so the composer has something to offer once a WhatsApp window closes.
         db.MessageTemplates.AddRange(
             new Inbox.Core.Templates.MessageTemplate(null, "appointment_reminder", "en_US", "Hello {{1}}, this is a reminder of your appointment on {{2}}. Reply here to confirm or change it.", now),
