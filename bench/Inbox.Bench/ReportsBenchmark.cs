@@ -66,8 +66,24 @@ internal static class ReportsBenchmark
             await Time("  per channel", r => r.ByChannelAsync(filter, scope, default));
             await Time("  comments (20)", r => r.CommentsAsync(filter, scope, null, 20, default));
             await Time("  drill-down: first response (50)", r => r.DrillAsync(filter, ReportMetric.FirstResponse, null, scope, 50, default));
+            // As /reports loads it: the five period reads at once, each in its own scope, then the comment feed.
+            await Time($"  WHOLE DASHBOARD, as the page ({days} days)", async _ =>
+            {
+                async Task Part(Func<IReportQueries, Task> read)
+                {
+                    await using var part = provider.CreateAsyncScope();
+                    await read(part.ServiceProvider.GetRequiredService<IReportQueries>());
+                }
+                await Task.WhenAll(
+                    Part(r => r.SummaryAsync(filter, scope, default)),
+                    Part(r => r.SummaryAsync(filter.Previous(), scope, default)),
+                    Part(r => r.TrendAsync(filter, zone, scope, default)),
+                    Part(r => r.ByAgentAsync(filter, scope, default)),
+                    Part(r => r.ByChannelAsync(filter, scope, default)));
+                await Part(r => r.CommentsAsync(filter, scope, null, 20, default));
+            });
             capture.All.Clear();
-            await Time($"  WHOLE DASHBOARD ({days} days)", async r =>
+            await Time($"  WHOLE DASHBOARD, one after another ({days} days)", async r =>
             {
                 capture.Recording = true;
                 await r.SummaryAsync(filter, scope, default);

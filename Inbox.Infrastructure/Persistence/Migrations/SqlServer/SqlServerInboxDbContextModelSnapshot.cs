@@ -661,14 +661,6 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FirstReplyAt")
-                        .HasFilter("FirstReplyAt IS NOT NULL");
-
-                    b.HasIndex("PickedUpAt")
-                        .HasFilter("PickedUpAt IS NOT NULL");
-
-                    b.HasIndex("ResolvedAt");
-
                     b.HasIndex("Channel", "ResolvedAt");
 
                     b.HasIndex("ConversationId", "ResolvedAt");
@@ -680,6 +672,14 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("SharedInboxId", "ResolvedAt");
 
                     b.HasIndex("TeamId", "ResolvedAt");
+
+                    b.HasIndex("FirstReplyAt", "FirstResponseSeconds", "FirstResponderId", "Channel", "TeamId", "SharedInboxId", "ConversationId")
+                        .HasFilter("FirstReplyAt IS NOT NULL");
+
+                    b.HasIndex("PickedUpAt", "HandoverWaitSeconds", "ResolvedBy", "Channel", "TeamId", "SharedInboxId", "ConversationId")
+                        .HasFilter("PickedUpAt IS NOT NULL");
+
+                    b.HasIndex("ResolvedAt", "ResolutionSeconds", "ResolvedBy", "Channel", "TeamId", "SharedInboxId", "WithBot", "HumanReplies", "HandedOverAt", "ConversationId");
 
                     b.ToTable("ConversationEpisodes");
                 });
@@ -924,14 +924,14 @@ namespace Inbox.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("AnsweredAt")
                         .HasFilter("AnsweredAt IS NOT NULL");
 
-                    b.HasIndex("CreatedAt");
-
                     b.HasIndex("EpisodeId")
                         .IsUnique();
 
                     b.HasIndex("AgentId", "CreatedAt");
 
                     b.HasIndex("ConversationId", "CreatedAt");
+
+                    b.HasIndex("CreatedAt", "Outcome", "Rating", "AgentId", "Channel", "TeamId", "SharedInboxId", "ConversationId");
 
                     b.ToTable("CsatSurveys");
                 });
