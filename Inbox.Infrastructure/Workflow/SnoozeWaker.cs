@@ -32,7 +32,7 @@ internal sealed class SnoozeWaker(
         // Seeks the (Status, …) index: snoozed threads are few.
         var due = await db.Conversations.Where(c => c.Status == ConversationStatus.Snoozed && c.SnoozedUntil != null && c.SnoozedUntil <= now
                 && c.MergedIntoConversationId == null)
-            .Take(BatchSize).ToListAsync(ct);
+            .OrderBy(c => c.SnoozedUntil).Take(BatchSize).ToListAsync(ct);
         var woken = due.Where(c => c.WakeIfDue(now)).ToList();
         if (woken.Count == 0) return 0;
         await db.SaveChangesAsync(ct);
