@@ -46,6 +46,10 @@ public static class DemoClinicSeeder
         var now = clock.GetUtcNow();
         var inboxId = scope.ServiceProvider.GetRequiredService<ChannelAccountDirectory>().DefaultInboxId;
 
+        // The demo receptionist answered the current threads, so the reports credit a person people can see.
+        var receptionist = Identity.StaffSeeder.DemoUsers.First(u => u.Role == Core.Staff.StaffRole.Receptionist).Email;
+        var frontDesk = await db.Users.Where(u => u.Email == receptionist).Select(u => new { u.Id, u.DisplayName }).FirstOrDefaultAsync(ct) is { } r
+            ? MessageAuthor.Agent(r.Id, r.DisplayName) : MessageAuthor.Agent("demo", "Front desk");
         foreach (var p in Patients)
         {
             var account = AccountFor(p.Channel, config);
@@ -67,7 +71,7 @@ public static class DemoClinicSeeder
                 }
                 else
                 {
-                    message = Message.QueueOutbound(conversation.Id, identity.Id, p.Channel, account, line.Text, MessageAuthor.Agent("demo", "Front desk"), at);
+                    message = Message.QueueOutbound(conversation.Id, identity.Id, p.Channel, account, line.Text, frontDesk, at);
                     message.MarkSent($"demo-out-{p.ExternalId}-{n++}", at);
                     message.ApplyReceipt(DeliveryStatus.Read, at.AddMinutes(1));
                     conversation.RecordOutbound(message);

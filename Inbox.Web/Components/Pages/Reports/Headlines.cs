@@ -20,7 +20,7 @@ public static class Headlines
         Duration("first-response", "Median first response", now.FirstResponse, before.FirstResponse, "to a person's first reply", ReportMetric.FirstResponse),
         Duration("resolution", "Median resolution", now.Resolution, before.Resolution, "from opening to resolved", ReportMetric.Resolution),
         Rate("satisfaction", "CSAT satisfaction", now.Csat.Satisfaction, before.Csat.Satisfaction, higherIsBetter: true,
-            $"4 or 5 out of {Plural(now.Csat.Responses, "rating")}", ReportMetric.CsatResponses),
+            $"{ReportFormat.Count(now.Csat.Distribution.GetValueOrDefault(4) + now.Csat.Distribution.GetValueOrDefault(5))} of {Plural(now.Csat.Responses, "rating")} were 4 or 5", ReportMetric.CsatResponses),
         Rate("response-rate", "Survey response rate", now.Csat.ResponseRate, before.Csat.ResponseRate, higherIsBetter: true,
             $"{ReportFormat.Count(now.Csat.Responses)} of {Plural(now.Csat.SurveysSent, "survey")} answered", ReportMetric.CsatResponses),
         Rate("bot-containment", "Bot containment", now.BotContainmentRate, before.BotContainmentRate, higherIsBetter: true,
