@@ -164,18 +164,7 @@ public sealed class AuditLogQueryTests(AuditLogQueryTests.App app) : IClassFixtu
         }
     }
 
-    private List<string> Plan(CommandCapture.Captured query)
-    {
-        using var connection = new SqliteConnection($"Data Source={app.DatabasePath};Mode=ReadOnly");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + query.Sql;
-        foreach (var (name, value) in query.Parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        using var reader = command.ExecuteReader();
-        var steps = new List<string>();
-        while (reader.Read()) steps.Add(reader.GetString(3));
-        return steps;
-    }
+    private List<string> Plan(CommandCapture.Captured query) => QueryPlans.Of(app.DatabasePath, query);
 
     [Fact]
     public async Task The_chain_check_names_a_rewritten_entry_and_an_entry_after_a_removed_one()

@@ -164,16 +164,5 @@ public sealed class ConversationListQueryTests(ConversationListQueryTests.App ap
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
-    private List<string> Plan(CommandCapture.Captured query)
-    {
-        using var connection = new SqliteConnection($"Data Source={app.DatabasePath};Mode=ReadOnly");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + query.Sql;
-        foreach (var (name, value) in query.Parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        using var reader = command.ExecuteReader();
-        var steps = new List<string>();
-        while (reader.Read()) steps.Add(reader.GetString(3));
-        return steps;
-    }
+    private List<string> Plan(CommandCapture.Captured query) => QueryPlans.Of(app.DatabasePath, query);
 }

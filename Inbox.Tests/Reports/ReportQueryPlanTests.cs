@@ -68,16 +68,5 @@ public sealed class ReportQueryPlanTests(ReportMetricsTests.Clinic clinic) : ICl
         return System.Text.RegularExpressions.Regex.IsMatch(sql, $"FROM \"\\w+\" AS \"{alias}\"|JOIN \"\\w+\" AS \"{alias}\"");
     }
 
-    private List<string> Plan(CommandCapture.Captured query)
-    {
-        using var connection = new SqliteConnection($"Data Source={clinic.Set.DatabasePath};Mode=ReadOnly");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + query.Sql;
-        foreach (var (name, value) in query.Parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        using var reader = command.ExecuteReader();
-        var steps = new List<string>();
-        while (reader.Read()) steps.Add(reader.GetString(3));
-        return steps;
-    }
+    private List<string> Plan(CommandCapture.Captured query) => QueryPlans.Of(clinic.Set.DatabasePath, query);
 }
