@@ -29,11 +29,17 @@ internal sealed partial class ReportQueries
         if (sources.BothWays is not { } both)
             return (await sources.MessagesIn.CountAsync(ct), await sources.MessagesOut.CountAsync(ct),
                 await sources.MessagesIn.Select(m => m.ConversationId).Distinct().CountAsync(ct));
-        var rows = await both.GroupBy(m => m.Direction)
-            .Select(g => new { Direction = g.Key, Count = g.Count(), Conversations = g.Select(m => m.ConversationId).Distinct().Count() })
-            .ToListAsync(ct);
-        var inbound = rows.SingleOrDefault(r => r.Direction == MessageDirection.In);
-        return (inbound?.Count ?? 0, rows.SingleOrDefault(r => r.Direction == MessageDirection.Out)?.Count ?? 0, inbound?.Conversations ?? 0);
+        // One aggregate row (conditional counts): grouping by direction sorted every message of the period, and only
+        // the patients' side needs its distinct conversations (−40% on a 30-day pass, bench/README.md).
+        var row = await both.GroupBy(m => 1)
+            .Select(g => new
+            {
+                In = g.Count(m => m.Direction == MessageDirection.In),
+                Out = g.Count(m => m.Direction == MessageDirection.Out),
+                Conversations = g.Where(m => m.Direction == MessageDirection.In).Select(m => m.ConversationId).Distinct().Count(),
+            })
+            .FirstOrDefaultAsync(ct);
+        return (row?.In ?? 0, row?.Out ?? 0, row?.Conversations ?? 0);
     }
 
     private static Percentiles One(Dictionary<string, Percentiles> figures) => figures.GetValueOrDefault("") ?? Percentiles.None;
