@@ -72,5 +72,6 @@ public sealed partial class Conversation
         EpisodeFirstResponseSeconds = Seconds(since, message.CreatedAt);
     }
 
-    private static int Seconds(DateTimeOffset from, DateTimeOffset to) => (int)Math.Max(0, Math.Round((to - from).TotalSeconds));
+    /// <summary>Whole seconds from one moment to a later one (never negative): every duration the reports rank.</summary>
+    internal static int Seconds(DateTimeOffset from, DateTimeOffset to) => (int)Math.Max(0, Math.Round((to - from).TotalSeconds));
 }

@@ -23,7 +23,7 @@ public sealed class ConversationEpisode : Entity
         OpenedAt = conversation.OpenedAt;
         ResolvedAt = resolvedAt;
         ResolvedBy = resolvedBy;
-        ResolutionSeconds = (int)Math.Max(0, Math.Round((resolvedAt - conversation.OpenedAt).TotalSeconds));
+        ResolutionSeconds = Conversation.Seconds(conversation.OpenedAt, resolvedAt);
         WithBot = conversation.EpisodeWithBot;
         FirstInboundAt = conversation.EpisodeFirstInboundAt;
         HandedOverAt = conversation.EpisodeHandedOverAt;

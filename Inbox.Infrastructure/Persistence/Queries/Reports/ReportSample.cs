@@ -12,6 +12,8 @@ internal sealed class ReportSample
     public Guid ConversationId { get; init; }
     public string? Agent { get; init; }
     public ChannelKind? Channel { get; init; }
+    /// <summary>The team it is credited to, where a source narrows by team after projecting (episode moments).</summary>
+    public Guid? Team { get; init; }
     public DateTimeOffset At { get; init; }
     /// <summary>Seconds, or a rating (null where the figure is a count).</summary>
     public int? Value { get; init; }

@@ -62,25 +62,28 @@ internal sealed class ReportSources(InboxDbContext db, ReportFilter filter, Inbo
     public IQueryable<ReportSample> PatientMessages => MessagesIn.Select(m => new ReportSample { ConversationId = m.ConversationId, Agent = null, Channel = m.Channel, At = m.CreatedAt, Value = null });
 
     /// <summary>First human replies in the period: finished episodes and the current ones, credited to who replied.</summary>
-    public IQueryable<ReportSample> FirstResponses
+    public IQueryable<ReportSample> FirstResponses => EpisodeMoments(
+        db.VisibleEpisodes(scope).Where(e => e.FirstReplyAt >= _from && e.FirstReplyAt < _to && e.FirstResponseSeconds != null)
+            .Select(e => new ReportSample { ConversationId = e.ConversationId, Agent = e.FirstResponderId, Channel = e.Channel, Team = e.TeamId, At = e.FirstReplyAt!.Value, Value = e.FirstResponseSeconds }),
+        Conversations(byAssignee: false).Where(c => c.EpisodeFirstReplyAt >= _from && c.EpisodeFirstReplyAt < _to && c.EpisodeFirstResponseSeconds != null)
+            .Select(c => new ReportSample { ConversationId = c.Id, Agent = c.EpisodeFirstResponderId, Channel = c.LastInboundChannel, Team = c.AssignedTeamId, At = c.EpisodeFirstReplyAt!.Value, Value = c.EpisodeFirstResponseSeconds }));
+
+    /// <summary>
+    /// A moment of an episode (a first reply, a pick-up) from the finished episodes and the current ones, narrowed by
+    /// the filter on each side before they are joined (so each side stays an index range): the channel and the person
+    /// as each side credits them; the team is the finished episode's (the current side is already limited by
+    /// <see cref="Conversations"/>).
+    /// </summary>
+    private IQueryable<ReportSample> EpisodeMoments(IQueryable<ReportSample> finished, IQueryable<ReportSample> current)
     {
-        get
+        if (filter.TeamId is { } team) finished = finished.Where(s => s.Team == team);
+        return Narrow(finished).Concat(Narrow(current));
+
+        IQueryable<ReportSample> Narrow(IQueryable<ReportSample> samples)
         {
-            var finished = db.VisibleEpisodes(scope).Where(e => e.FirstReplyAt >= _from && e.FirstReplyAt < _to && e.FirstResponseSeconds != null);
-            var current = Conversations(byAssignee: false).Where(c => c.EpisodeFirstReplyAt >= _from && c.EpisodeFirstReplyAt < _to && c.EpisodeFirstResponseSeconds != null);
-            if (filter.Channel is { } channel)
-            {
-                finished = finished.Where(e => e.Channel == channel);
-                current = current.Where(c => c.LastInboundChannel == channel);
-            }
-            if (filter.TeamId is { } team) finished = finished.Where(e => e.TeamId == team);
-            if (filter.AgentId is { } agent)
-            {
-                finished = finished.Where(e => e.FirstResponderId == agent);
-                current = current.Where(c => c.EpisodeFirstResponderId == agent);
-            }
-            return finished.Select(e => new ReportSample { ConversationId = e.ConversationId, Agent = e.FirstResponderId, Channel = e.Channel, At = e.FirstReplyAt!.Value, Value = e.FirstResponseSeconds })
-                .Concat(current.Select(c => new ReportSample { ConversationId = c.Id, Agent = c.EpisodeFirstResponderId, Channel = c.LastInboundChannel, At = c.EpisodeFirstReplyAt!.Value, Value = c.EpisodeFirstResponseSeconds }));
+            if (filter.Channel is { } channel) samples = samples.Where(s => s.Channel == channel);
+            if (filter.AgentId is { } agent) samples = samples.Where(s => s.Agent == agent);
+            return samples;
         }
     }
 
@@ -100,27 +103,11 @@ internal sealed class ReportSources(InboxDbContext db, ReportFilter filter, Inbo
     public IQueryable<ReportSample> Resolutions => Resolved.Select(e => new ReportSample { ConversationId = e.ConversationId, Agent = e.ResolvedBy, Channel = e.Channel, At = e.ResolvedAt, Value = e.ResolutionSeconds });
 
     /// <summary>Handovers picked up in the period (finished episodes and current ones): who has the episode is its resolver, or the assignee now.</summary>
-    public IQueryable<ReportSample> PickUps
-    {
-        get
-        {
-            var finished = db.VisibleEpisodes(scope).Where(e => e.PickedUpAt >= _from && e.PickedUpAt < _to && e.HandoverWaitSeconds != null);
-            var current = Conversations(byAssignee: false).Where(c => c.EpisodePickedUpAt >= _from && c.EpisodePickedUpAt < _to && c.EpisodeHandoverWaitSeconds != null);
-            if (filter.Channel is { } channel)
-            {
-                finished = finished.Where(e => e.Channel == channel);
-                current = current.Where(c => c.LastInboundChannel == channel);
-            }
-            if (filter.TeamId is { } team) finished = finished.Where(e => e.TeamId == team);
-            if (filter.AgentId is { } agent)
-            {
-                finished = finished.Where(e => e.ResolvedBy == agent);
-                current = current.Where(c => c.AssigneeId == agent);
-            }
-            return finished.Select(e => new ReportSample { ConversationId = e.ConversationId, Agent = e.ResolvedBy, Channel = e.Channel, At = e.PickedUpAt!.Value, Value = e.HandoverWaitSeconds })
-                .Concat(current.Select(c => new ReportSample { ConversationId = c.Id, Agent = c.AssigneeId, Channel = c.LastInboundChannel, At = c.EpisodePickedUpAt!.Value, Value = c.EpisodeHandoverWaitSeconds }));
-        }
-    }
+    public IQueryable<ReportSample> PickUps => EpisodeMoments(
+        db.VisibleEpisodes(scope).Where(e => e.PickedUpAt >= _from && e.PickedUpAt < _to && e.HandoverWaitSeconds != null)
+            .Select(e => new ReportSample { ConversationId = e.ConversationId, Agent = e.ResolvedBy, Channel = e.Channel, Team = e.TeamId, At = e.PickedUpAt!.Value, Value = e.HandoverWaitSeconds }),
+        Conversations(byAssignee: false).Where(c => c.EpisodePickedUpAt >= _from && c.EpisodePickedUpAt < _to && c.EpisodeHandoverWaitSeconds != null)
+            .Select(c => new ReportSample { ConversationId = c.Id, Agent = c.AssigneeId, Channel = c.LastInboundChannel, Team = c.AssignedTeamId, At = c.EpisodePickedUpAt!.Value, Value = c.EpisodeHandoverWaitSeconds }));
 
     /// <summary>Surveys due at resolutions in the period (sent or not), credited to who resolved the episode.</summary>
     public IQueryable<CsatSurvey> Surveys
