@@ -1,3 +1,4 @@
+using Inbox.Infrastructure.Persistence.Queries;
 using Inbox.Core.Appointments;
 using Inbox.Core.Audit;
 using Inbox.Core.Bot;
@@ -100,8 +101,7 @@ internal sealed class BotRunner(
             return (changes, true);
         }
 
-        var consent = await db.ConsentRecords.AsNoTracking().Where(c => c.ContactId == conversation.ContactId)
-            .OrderByDescending(c => c.At).Select(c => (ConsentState?)c.State).FirstOrDefaultAsync(ct) ?? ConsentState.Unknown;
+        var consent = await db.CurrentConsentAsync(conversation.ContactId, ct);
         var decision = engine.Decide(new BotTurn(version.Flow, conversation.BotState, consent,
             new BotInput(message.UnsentAt is null ? message.Text : null, message.Extras?.Chosen?.Id, message.Type), now));
         conversation.ContinueBot(version.Id, decision.State);

@@ -1,3 +1,4 @@
+using Inbox.Infrastructure.Persistence.Queries;
 using Inbox.Core.Consent;
 using Inbox.Core.Conversations;
 using Inbox.Infrastructure.Persistence;
@@ -21,8 +22,6 @@ internal static class BotSilence
             .Select(c => new { c.HandledBy, c.ContactId }).FirstOrDefaultAsync(ct);
         if (owner is null) return null;
         if (owner.HandledBy == HandledBy.Human) return "Not sent: a person took over the conversation, so the bot stays silent.";
-        var consent = await db.ConsentRecords.AsNoTracking().Where(c => c.ContactId == owner.ContactId)
-            .OrderByDescending(c => c.At).Select(c => (ConsentState?)c.State).FirstOrDefaultAsync(ct);
-        return consent == ConsentState.OptedOut ? "Not sent: the patient opted out of automated messages." : null;
+        return await db.CurrentConsentAsync(owner.ContactId, ct) == ConsentState.OptedOut ? "Not sent: the patient opted out of automated messages." : null;
     }
 }

@@ -1,3 +1,4 @@
+using Inbox.Infrastructure.Persistence.Queries;
 using Inbox.Core.Channels;
 using Inbox.Core.Consent;
 using Inbox.Core.Conversations;
@@ -28,8 +29,7 @@ internal sealed class SurveySender(InboxDbContext db)
         if (conversation.LastInboundChannel is not { } lastChannel || conversation.LastInboundAccountId is not { } lastAccount) return null;
 
         var states = await db.ReplyChannelStatesAsync(conversation.Id, conversation.ChannelMask, ct);
-        var consent = await db.ConsentRecords.AsNoTracking().Where(c => c.ContactId == conversation.ContactId)
-            .OrderByDescending(c => c.At).Select(c => (ConsentState?)c.State).FirstOrDefaultAsync(ct) ?? ConsentState.Unknown;
+        var consent = await db.CurrentConsentAsync(conversation.ContactId, ct);
         var whatsApp = states.Any(s => s.Channel == ChannelKind.WhatsApp) ? await db.LastInboundAsync(conversation.Id, ChannelKind.WhatsApp, ct) : null;
         var template = inbox.CsatTemplateName is { } name && whatsApp is not null ? await ApprovedTemplateAsync(name, whatsApp.AccountId, ct) : null;
 
